@@ -1,0 +1,100 @@
+package se.samplan.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import se.samplan.events.activity.ActivityScheduled;
+import se.samplan.events.plan.PlanCreated;
+
+/**
+ * Every event contract the platform publishes, and how to read any published revision of it.
+ * Producers use it to name their payloads; consumers use {@link #decode(EventEnvelope)}.
+ */
+public final class EventCatalog {
+
+    private static final List<Class<? extends SamplanEvent>> CONTRACTS = List.of(
+            PlanCreated.class,
+            ActivityScheduled.class);
+
+    /** Upcasters from older revisions; none yet, every contract is at revision 1. */
+    private static final List<Upcaster> UPCASTERS = List.of();
+
+    private static final EventCatalog STANDARD = new EventCatalog(CONTRACTS, UPCASTERS);
+
+    private final Map<String, Class<? extends SamplanEvent>> byType = new HashMap<>();
+    private final Map<String, Upcaster> upcasters = new HashMap<>();
+    private final ObjectMapper mapper = EventJson.mapper();
+
+    EventCatalog(List<Class<? extends SamplanEvent>> contracts, List<Upcaster> upcasterList) {
+        for (Class<? extends SamplanEvent> contract : contracts) {
+            EventContract annotation = contractOf(contract);
+            if (byType.put(annotation.type(), contract) != null) {
+                throw new IllegalStateException("Two contracts named " + annotation.type());
+            }
+        }
+        for (Upcaster upcaster : upcasterList) {
+            upcasters.put(upcaster.type() + "@" + upcaster.fromRevision(), upcaster);
+        }
+    }
+
+    /** The catalogue of every contract in this module. */
+    public static EventCatalog standard() {
+        return STANDARD;
+    }
+
+    /** The contract annotation of an event class; fails for a class that is no contract. */
+    public static EventContract contractOf(Class<?> eventClass) {
+        EventContract annotation = eventClass.getAnnotation(EventContract.class);
+        if (annotation == null) {
+            throw new IllegalArgumentException(eventClass.getName() + " is not annotated @EventContract");
+        }
+        return annotation;
+    }
+
+    /** The class of a contract type, if this catalogue knows it. */
+    public Optional<Class<? extends SamplanEvent>> classOf(String type) {
+        return Optional.ofNullable(byType.get(type));
+    }
+
+    /**
+     * Reads an envelope's payload as the current revision of its contract, upcasting older
+     * revisions. Empty for a type this consumer does not know (a newer producer's event).
+     */
+    public Optional<SamplanEvent> decode(EventEnvelope envelope) {
+        Class<? extends SamplanEvent> type = byType.get(envelope.type());
+        if (type == null) {
+            return Optional.empty();
+        }
+        int current = contractOf(type).revision();
+        if (envelope.revision() > current) {
+            throw new UnsupportedRevisionException(envelope.type(), envelope.revision(), current);
+        }
+        JsonNode payload = envelope.payload();
+        for (int revision = envelope.revision(); revision < current; revision++) {
+            Upcaster upcaster = upcasters.get(envelope.type() + "@" + revision);
+            if (upcaster == null) {
+                throw new UnsupportedRevisionException(envelope.type(), revision, current);
+            }
+            payload = upcaster.step().apply((ObjectNode) payload);
+        }
+        try {
+            return Optional.of(mapper.treeToValue(payload, type));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Unreadable " + envelope.type() + " payload of event " + envelope.eventId(), e);
+        }
+    }
+
+    /** Raised when a payload's revision cannot be brought to the one this consumer reads. */
+    public static final class UnsupportedRevisionException extends RuntimeException {
+        public UnsupportedRevisionException(String type, int revision, int current) {
+            super("No way to read " + type + " revision " + revision + " as revision " + current);
+        }
+    }
+}

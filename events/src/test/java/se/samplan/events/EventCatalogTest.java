@@ -1,0 +1,88 @@
+package se.samplan.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+import se.samplan.events.plan.PlanCreated;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EventCatalogTest {
+
+    private final EventCatalog catalog = EventCatalog.standard();
+
+    @Test
+    void everyRevisionOfEveryContractHasAStoredSampleThatDecodes() throws IOException {
+        for (String type : List.of("PlanCreated", "ActivityScheduled")) {
+            Class<? extends SamplanEvent> contract = catalog.classOf(type).orElseThrow();
+            int current = EventCatalog.contractOf(contract).revision();
+            for (int revision = 1; revision <= current; revision++) {
+                String sample = "/contracts/" + type + ".r" + revision + ".json";
+                try (InputStream in = getClass().getResourceAsStream(sample)) {
+                    assertThat(in).as("sample %s", sample).isNotNull();
+                    JsonNode payload = EventJson.mapper().readTree(in);
+                    SamplanEvent event = catalog.decode(envelope(type, revision, payload)).orElseThrow();
+                    assertThat(event).isInstanceOf(contract);
+                    assertThat(event.associationId()).isEqualTo("finsam-lekeberg-orebro");
+                }
+            }
+        }
+    }
+
+    @Test
+    void envelopeSurvivesTheWireUnchanged() {
+        PlanCreated created = new PlanCreated("p-1", "sco", "Statusrapport kommunikation",
+                LocalDate.of(2021, 1, 1), LocalDate.of(2021, 12, 31), "person-1");
+        EventEnvelope envelope = envelope("PlanCreated", 1, EventJson.mapper().valueToTree(created));
+
+        EventEnvelope read = EventJson.read(EventJson.write(envelope));
+
+        assertThat(read).isEqualTo(envelope);
+        assertThat(catalog.decode(read)).contains(created);
+        assertThat(new String(EventJson.write(envelope))).contains("\"periodStart\":\"2021-01-01\"");
+    }
+
+    @Test
+    void unknownTypesAreLeftToNewerConsumersAndNewerRevisionsAreRefused() {
+        ObjectNode payload = EventJson.mapper().createObjectNode().put("associationId", "sco");
+        assertThat(catalog.decode(envelope("SomethingNew", 1, payload))).isEmpty();
+        assertThatThrownBy(() -> catalog.decode(envelope("PlanCreated", 2, payload)))
+                .isInstanceOf(EventCatalog.UnsupportedRevisionException.class);
+    }
+
+    @Test
+    void olderRevisionsAreUpcastStepByStep() {
+        @EventContract(type = "Renamed", revision = 3, aggregateType = "Test")
+        record Renamed(String associationId, String name, int version) implements SamplanEvent {
+        }
+        EventCatalog evolving = new EventCatalog(List.of(Renamed.class), List.of(
+                new Upcaster("Renamed", 1, node -> (ObjectNode) node.set("name", node.remove("title"))),
+                new Upcaster("Renamed", 2, node -> node.put("version", 3))));
+        ObjectNode revision1 = EventJson.mapper().createObjectNode().put("associationId", "sco").put("title", "Plan");
+
+        assertThat(evolving.decode(envelope("Renamed", 1, revision1)))
+                .contains(new Renamed("sco", "Plan", 3));
+    }
+
+    @Test
+    void envelopeIsImmutable() {
+        ObjectNode payload = EventJson.mapper().createObjectNode().put("associationId", "sco");
+        EventEnvelope envelope = envelope("PlanCreated", 1, payload);
+        payload.put("associationId", "other");
+        ((ObjectNode) envelope.payload()).put("associationId", "other");
+        assertThat(envelope.payload().get("associationId").asText()).isEqualTo("sco");
+    }
+
+    private static EventEnvelope envelope(String type, int revision, JsonNode payload) {
+        return new EventEnvelope(UUID.randomUUID(), type, revision, "sco", "Plan", "p-1", 0,
+                Instant.parse("2021-12-01T09:00:00Z"), "person-1", payload);
+    }
+}
