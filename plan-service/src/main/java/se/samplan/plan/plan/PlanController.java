@@ -71,7 +71,7 @@ class PlanController {
         return view;
     }
 
-    static MetaData metaData(Caller caller) {
+    private static MetaData metaData(Caller caller) {
         return MetaData.from(Map.of("tenantId", caller.associationId(), "actor", caller.userId()));
     }
 }

@@ -1,0 +1,41 @@
+package se.samplan.activity;
+
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import se.samplan.testkit.TestKafka;
+import se.samplan.testkit.TestPostgres;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Real infrastructure for this service's Spring tests: its own database, the JVM's broker. */
+public final class ActivityServiceTestSupport {
+
+    private ActivityServiceTestSupport() {
+    }
+
+    /** Spring properties for a fresh database on the test kit's PostgreSQL and its Kafka broker. */
+    public static Map<String, Object> properties(String databaseUrl, String kafkaBootstrap) {
+        TestPostgres postgres = TestPostgres.get();
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("spring.datasource.url", databaseUrl);
+        properties.put("spring.datasource.username", postgres.user());
+        properties.put("spring.datasource.password", postgres.password());
+        properties.put("spring.kafka.bootstrap-servers", kafkaBootstrap);
+        properties.put("server.port", "0");
+        return properties;
+    }
+
+    public static Map<String, Object> freshProperties() {
+        return properties(TestPostgres.get().createDatabase("activity"), TestKafka.get().bootstrapServers());
+    }
+
+    public static HttpEntity<Object> as(String association, String user, Object body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("X-Samplan-Tenant", association);
+        headers.set("X-Samplan-User", user);
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return new HttpEntity<>(body, headers);
+    }
+}
