@@ -62,7 +62,7 @@ public final class TestKafka {
         }
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3);
         broker.brokerProperties(Map.of(
-                "auto.create.topics.enable", "true",
+                "auto.create.topics.enable", "false",
                 "num.partitions", "3",
                 "group.initial.rebalance.delay.ms", "0"));
         broker.afterPropertiesSet();

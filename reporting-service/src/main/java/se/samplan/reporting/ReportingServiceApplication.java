@@ -1,0 +1,13 @@
+package se.samplan.reporting;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Reads the plan and activity topics into projections in its own database, and answers queries on them. */
+@SpringBootApplication
+public class ReportingServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(ReportingServiceApplication.class, args);
+    }
+}

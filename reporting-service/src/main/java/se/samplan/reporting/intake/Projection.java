@@ -1,0 +1,13 @@
+package se.samplan.reporting.intake;
+
+import se.samplan.events.EventEnvelope;
+import se.samplan.events.SamplanEvent;
+
+/**
+ * A read model fed by events. Called inside the transaction that also records the consumer's
+ * position, once per event: {@link EventIntake} has already dropped redeliveries.
+ */
+public interface Projection {
+
+    void apply(EventEnvelope envelope, SamplanEvent event);
+}

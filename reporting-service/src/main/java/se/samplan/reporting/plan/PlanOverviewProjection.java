@@ -1,0 +1,52 @@
+package se.samplan.reporting.plan;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import se.samplan.events.EventEnvelope;
+import se.samplan.events.SamplanEvent;
+import se.samplan.events.activity.ActivityScheduled;
+import se.samplan.events.plan.PlanCreated;
+import se.samplan.reporting.intake.Projection;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+
+/**
+ * Plans per association, with their activities. Plans and activities come from two topics with no
+ * order between them, so each is kept in its own table and joined when read: the result does not
+ * depend on which arrived first.
+ */
+@Component
+class PlanOverviewProjection implements Projection {
+
+    private final JdbcTemplate jdbc;
+
+    PlanOverviewProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void apply(EventEnvelope envelope, SamplanEvent event) {
+        if (event instanceof PlanCreated created) {
+            jdbc.update("""
+                            INSERT INTO plan_overview (plan_id, association_id, title, period_start, period_end, status,
+                                                       created_at, updated_at)
+                            VALUES (?, ?, ?, ?, ?, 'DRAFT', ?, ?)
+                            ON CONFLICT (plan_id) DO NOTHING""",
+                    created.planId(), created.associationId(), created.title(), date(created.periodStart()),
+                    date(created.periodEnd()), Timestamp.from(envelope.occurredAt()), Timestamp.from(envelope.occurredAt()));
+        } else if (event instanceof ActivityScheduled scheduled) {
+            jdbc.update("""
+                            INSERT INTO activity_overview (activity_id, association_id, plan_id, title, due_date, status)
+                            VALUES (?, ?, ?, ?, ?, 'PLANNED')
+                            ON CONFLICT (activity_id) DO NOTHING""",
+                    scheduled.activityId(), scheduled.associationId(), scheduled.planId(), scheduled.title(),
+                    date(scheduled.dueDate()));
+        }
+    }
+
+    private static Date date(LocalDate date) {
+        return date == null ? null : Date.valueOf(date);
+    }
+}

@@ -1,0 +1,117 @@
+package se.samplan.reporting.intake;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import se.samplan.events.EventEnvelope;
+import se.samplan.events.EventJson;
+import se.samplan.events.activity.ActivityScheduled;
+import se.samplan.events.plan.PlanCreated;
+import se.samplan.reporting.ReportingTestSupport;
+import se.samplan.testkit.EventProducer;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The projections fed record by record, as the Kafka listener feeds them, with the redeliveries
+ * and orderings Kafka can produce: the result must equal a single clean pass.
+ */
+@SpringBootTest(properties = "samplan.consumer.auto-startup=false")
+class EventIntakeTest {
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        ReportingTestSupport.register(registry);
+    }
+
+    @Autowired
+    EventIntake intake;
+    @Autowired
+    Positions positions;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private final Instant now = Instant.parse("2021-12-01T09:00:00Z");
+    private EventEnvelope planA;
+    private EventEnvelope planB;
+    private EventEnvelope activityA1;
+    private EventEnvelope activityA2;
+
+    @BeforeEach
+    void clean() {
+        jdbc.execute("TRUNCATE consumer_position, aggregate_position, plan_overview, activity_overview");
+        planA = EventProducer.envelope(new PlanCreated("plan-a", "sco", "Kommunikation SCÖ", LocalDate.of(2021, 1, 1),
+                LocalDate.of(2021, 12, 31), "person-1"), "plan-a", 0, now);
+        planB = EventProducer.envelope(new PlanCreated("plan-b", "vkl", "Barn och unga i fokus", null, null, "person-2"),
+                "plan-b", 0, now);
+        activityA1 = EventProducer.envelope(new ActivityScheduled("act-1", "sco", "plan-a", "Gemensam föreläsning",
+                LocalDate.of(2021, 12, 10)), "act-1", 0, now);
+        activityA2 = EventProducer.envelope(new ActivityScheduled("act-2", "sco", "plan-a", "Nyhetsbrev", null),
+                "act-2", 0, now);
+    }
+
+    @Test
+    void duplicatesAndCrossTopicDisorderGiveTheSameResultAsOneCleanPass() {
+        feed(List.of(record("plans", 0, 0, planA), record("plans", 1, 0, planB),
+                record("activities", 0, 0, activityA1), record("activities", 1, 0, activityA2)));
+        List<Map<String, Object>> clean = snapshot();
+        assertThat(clean).hasSize(4);
+
+        jdbc.execute("TRUNCATE consumer_position, aggregate_position, plan_overview, activity_overview");
+        feed(List.of(
+                record("activities", 1, 0, activityA2),     // an activity before its plan
+                record("activities", 1, 0, activityA2),     // redelivered at the same offset
+                record("activities", 0, 0, activityA1),
+                record("plans", 1, 0, planB),
+                record("plans", 0, 0, planA),
+                record("plans", 0, 1, planA),               // the publisher sent it again: a new offset
+                record("activities", 0, 1, activityA1)));
+
+        assertThat(snapshot()).isEqualTo(clean);
+    }
+
+    @Test
+    void readingEverythingAgainAfterAPositionResetChangesNothing() {
+        List<ConsumerRecord<String, byte[]>> all = List.of(record("plans", 0, 0, planA), record("plans", 1, 0, planB),
+                record("activities", 0, 0, activityA1));
+        feed(all);
+        List<Map<String, Object>> before = snapshot();
+
+        positions.resetPartitions();
+        feed(all);
+
+        assertThat(snapshot()).isEqualTo(before);
+        assertThat(positions.nextOffset(topic("plans"), 0)).contains(1L);
+    }
+
+    private void feed(List<ConsumerRecord<String, byte[]>> records) {
+        records.forEach(intake::on);
+    }
+
+    private List<Map<String, Object>> snapshot() {
+        List<Map<String, Object>> rows = new ArrayList<>(jdbc.queryForList(
+                "SELECT plan_id AS id, association_id, title, period_start, period_end, status FROM plan_overview ORDER BY plan_id"));
+        rows.addAll(jdbc.queryForList(
+                "SELECT activity_id AS id, association_id, plan_id, title, due_date, status FROM activity_overview ORDER BY activity_id"));
+        return rows;
+    }
+
+    private static String topic(String name) {
+        return "test-" + name;
+    }
+
+    private static ConsumerRecord<String, byte[]> record(String topic, int partition, long offset, EventEnvelope envelope) {
+        return new ConsumerRecord<>(topic(topic), partition, offset, envelope.aggregateId(), EventJson.write(envelope));
+    }
+}
