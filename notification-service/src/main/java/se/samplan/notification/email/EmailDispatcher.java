@@ -1,0 +1,141 @@
+package se.samplan.notification.email;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Sends what the outbox holds. Each round locks a batch of due emails (SKIP LOCKED, so instances
+ * share the work and never send one email twice at once), sends them and records the outcome in the
+ * same transaction. An SMTP server that is down or answers 4xx means a retry with doubling backoff;
+ * a permanent 5xx rejection of the address marks the email rejected, shown in the outbox, not
+ * retried.
+ */
+@Component
+class EmailDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(EmailDispatcher.class);
+
+    private final Outbox outbox;
+    private final JavaMailSenderImpl mailSender;
+    private final MailProperties properties;
+    private final TransactionTemplate transaction;
+    private final MeterRegistry meters;
+
+    EmailDispatcher(Outbox outbox, JavaMailSenderImpl mailSender, MailProperties properties,
+                    TransactionTemplate transaction, MeterRegistry meters) {
+        this.outbox = outbox;
+        this.mailSender = mailSender;
+        this.properties = properties;
+        this.transaction = transaction;
+        this.meters = meters;
+    }
+
+    @Scheduled(fixedDelayString = "${samplan.mail.poll-interval:PT1S}")
+    void sendDue() {
+        Integer sent;
+        do {
+            sent = transaction.execute(status -> {
+                List<OutboundEmail> due = outbox.lockDue(properties.batchSize());
+                due.forEach(this::send);
+                return due.size();
+            });
+        } while (sent != null && sent == properties.batchSize());
+    }
+
+    private void send(OutboundEmail email) {
+        try {
+            MimeMessage message = new StableIdMessage(mailSender.getSession(), messageId(email));
+            MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
+            helper.setFrom(properties.from());
+            helper.setTo(email.recipient());
+            helper.setSubject(email.subject());
+            helper.setText(email.bodyText(), email.bodyHtml());
+            mailSender.send(message);
+            outbox.markSent(email.id(), message.getMessageID());
+            meters.counter("samplan.emails.sent", "kind", email.kind()).increment();
+        } catch (MessagingException | MailException e) {
+            if (isPermanentRejection(e)) {
+                log.warn("SMTP rejected {} for {} permanently: {}", email.kind(), email.recipient(), e.getMessage());
+                outbox.markRejected(email.id(), String.valueOf(e.getMessage()));
+                meters.counter("samplan.emails.rejected", "kind", email.kind()).increment();
+            } else {
+                Duration wait = backoff(email.attempts());
+                log.info("Sending {} to {} failed (attempt {}), retrying in {}: {}", email.kind(), email.recipient(),
+                        email.attempts() + 1, wait, e.getMessage());
+                outbox.retryLater(email.id(), Instant.now().plus(wait), String.valueOf(e.getMessage()));
+                meters.counter("samplan.emails.failed", "kind", email.kind()).increment();
+            }
+        }
+    }
+
+    Duration backoff(int attemptsSoFar) {
+        Duration wait = properties.firstRetry().multipliedBy(1L << Math.min(attemptsSoFar, 20));
+        return wait.compareTo(properties.maxRetry()) > 0 ? properties.maxRetry() : wait;
+    }
+
+    /** A 5xx for the address or the message: sending it again will not help. */
+    static boolean isPermanentRejection(Exception e) {
+        Throwable cause = e;
+        if (e instanceof MailSendException send && !send.getFailedMessages().isEmpty()) {
+            cause = send.getFailedMessages().values().iterator().next();
+        }
+        while (cause != null) {
+            if (cause instanceof SMTPAddressFailedException address) {
+                return address.getReturnCode() >= 500;
+            }
+            if (cause instanceof SMTPSendFailedException failed) {
+                return failed.getReturnCode() >= 500;
+            }
+            cause = cause instanceof SendFailedException sendFailed && sendFailed.getNextException() != null
+                    ? sendFailed.getNextException() : cause.getCause();
+        }
+        return false;
+    }
+
+    /** The same email always has the same Message-ID, so a receiver can tell a resend from a new email. */
+    private static String messageId(OutboundEmail email) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(email.idempotencyKey().getBytes(StandardCharsets.UTF_8));
+            return "<" + HexFormat.of().formatHex(digest, 0, 16) + "@samplan>";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Jakarta Mail replaces Message-ID on every save; this keeps the one derived from the key. */
+    private static final class StableIdMessage extends MimeMessage {
+        private final String id;
+
+        StableIdMessage(Session session, String id) {
+            super(session);
+            this.id = id;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", id);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package se.samplan.notification.email;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * @param from              the sender address
+ * @param baseUrl           the gateway's public URL, for links in emails
+ * @param associationInbox  the address that hears of an association's new plans; {association} is replaced
+ * @param batchSize         emails sent per round
+ * @param firstRetry        wait after the first failed attempt; doubles per attempt
+ * @param maxRetry          the longest wait between attempts
+ */
+@ConfigurationProperties("samplan.mail")
+record MailProperties(
+        @DefaultValue("Samplan <noreply@samplan.local>") String from,
+        @DefaultValue("http://localhost:8080") String baseUrl,
+        @DefaultValue("plans@{association}.samplan.local") String associationInbox,
+        @DefaultValue("20") int batchSize,
+        @DefaultValue("PT5S") Duration firstRetry,
+        @DefaultValue("PT10M") Duration maxRetry) {
+
+    String inboxOf(String associationId) {
+        return associationInbox.replace("{association}", associationId);
+    }
+}

@@ -1,0 +1,62 @@
+package se.samplan.notification.email;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Emails to send, each under an idempotency key (event, kind, recipient) that is stored before any
+ * attempt: whatever is redelivered or restarted, one key is one email.
+ */
+@Component
+class Outbox {
+
+    private final JdbcTemplate jdbc;
+
+    Outbox(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Queues an email; false when its key was queued before. */
+    boolean queue(OutboundEmail email) {
+        return jdbc.update("""
+                        INSERT INTO outbound_email (idempotency_key, association_id, kind, recipient, subject, body_text,
+                                                    body_html, status, attempts, next_attempt_at, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, now(), now())
+                        ON CONFLICT (idempotency_key) DO NOTHING""",
+                email.idempotencyKey(), email.associationId(), email.kind(), email.recipient(), email.subject(),
+                email.bodyText(), email.bodyHtml()) == 1;
+    }
+
+    /** Due emails, locked for this transaction; another instance skips them rather than waiting. */
+    List<OutboundEmail> lockDue(int limit) {
+        return jdbc.query("""
+                SELECT id, idempotency_key, association_id, kind, recipient, subject, body_text, body_html, attempts
+                  FROM outbound_email
+                 WHERE status = 'PENDING' AND next_attempt_at <= now()
+                 ORDER BY id
+                 LIMIT ?
+                   FOR UPDATE SKIP LOCKED""", (rs, row) -> new OutboundEmail(rs.getLong("id"),
+                rs.getString("idempotency_key"), rs.getString("association_id"), rs.getString("kind"),
+                rs.getString("recipient"), rs.getString("subject"), rs.getString("body_text"), rs.getString("body_html"),
+                rs.getInt("attempts")), limit);
+    }
+
+    void markSent(long id, String messageId) {
+        jdbc.update("UPDATE outbound_email SET status = 'SENT', sent_at = now(), attempts = attempts + 1, "
+                + "smtp_message_id = ?, last_error = NULL WHERE id = ?", messageId, id);
+    }
+
+    void retryLater(long id, Instant next, String error) {
+        jdbc.update("UPDATE outbound_email SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?",
+                Timestamp.from(next), error, id);
+    }
+
+    void markRejected(long id, String error) {
+        jdbc.update("UPDATE outbound_email SET status = 'REJECTED', attempts = attempts + 1, last_error = ? WHERE id = ?",
+                error, id);
+    }
+}

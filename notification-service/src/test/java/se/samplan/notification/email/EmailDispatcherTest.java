@@ -1,0 +1,40 @@
+package se.samplan.notification.email;
+
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.junit.jupiter.api.Test;
+import org.springframework.mail.MailSendException;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EmailDispatcherTest {
+
+    private final MailProperties properties = new MailProperties("from@samplan.local", "http://localhost", "{association}@x",
+            10, Duration.ofSeconds(5), Duration.ofMinutes(10));
+    private final EmailDispatcher dispatcher = new EmailDispatcher(null, null, properties, null, null);
+
+    @Test
+    void backoffDoublesUpToTheMaximum() {
+        assertThat(dispatcher.backoff(0)).isEqualTo(Duration.ofSeconds(5));
+        assertThat(dispatcher.backoff(1)).isEqualTo(Duration.ofSeconds(10));
+        assertThat(dispatcher.backoff(3)).isEqualTo(Duration.ofSeconds(40));
+        assertThat(dispatcher.backoff(40)).isEqualTo(Duration.ofMinutes(10));
+    }
+
+    @Test
+    void onlyA5xxRejectionIsPermanent() throws Exception {
+        InternetAddress address = new InternetAddress("nobody@samplan.local");
+        MimeMessage message = new MimeMessage((jakarta.mail.Session) null);
+        assertThat(EmailDispatcher.isPermanentRejection(new MailSendException(Map.of(message,
+                new SMTPAddressFailedException(address, "RCPT TO", 550, "5.1.1 no such user"))))).isTrue();
+        assertThat(EmailDispatcher.isPermanentRejection(new MailSendException(Map.of(message,
+                new SMTPAddressFailedException(address, "RCPT TO", 451, "4.3.0 try again later"))))).isFalse();
+        assertThat(EmailDispatcher.isPermanentRejection(new MailSendException("Mail server connection failed",
+                new MessagingException("Connection refused")))).isFalse();
+    }
+}

@@ -1,0 +1,130 @@
+package se.samplan.notification.email;
+
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import se.samplan.events.EventEnvelope;
+import se.samplan.events.plan.PlanCreated;
+import se.samplan.testkit.EventProducer;
+import se.samplan.testkit.TestKafka;
+import se.samplan.testkit.TestPostgres;
+import se.samplan.testkit.TestSmtp;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Against a real SMTP server: one email per event however often it arrives, and none lost while SMTP is down. */
+@SpringBootTest(properties = {"samplan.mail.poll-interval=PT0.2S", "samplan.mail.first-retry=PT0.2S",
+        "samplan.mail.max-retry=PT1S"})
+class PlanCreatedEmailTest {
+
+    static final TestSmtp smtp = TestSmtp.start();
+    static String topic;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestPostgres postgres = TestPostgres.get();
+        String database = postgres.createDatabase("notification");
+        topic = "plans-" + UUID.randomUUID().toString().substring(0, 8);
+        TestKafka.get().createTopic(topic, 3);
+        registry.add("spring.datasource.url", () -> database);
+        registry.add("spring.datasource.username", postgres::user);
+        registry.add("spring.datasource.password", postgres::password);
+        registry.add("spring.kafka.bootstrap-servers", TestKafka.get()::bootstrapServers);
+        registry.add("samplan.consumer.topics", () -> topic);
+        registry.add("samplan.consumer.group", () -> "notification-" + topic);
+        registry.add("spring.mail.host", smtp::host);
+        registry.add("spring.mail.port", smtp::port);
+    }
+
+    @AfterAll
+    static void stopSmtp() {
+        smtp.down();
+    }
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeEach
+    void up() {
+        smtp.up();
+        smtp.purge();
+    }
+
+    @Test
+    void aPlanCreatedEventDeliveredThreeTimesSendsOneEmail() throws Exception {
+        EventEnvelope created = planCreated("Kommunikationsplan för eHälsalyftet");
+        try (EventProducer producer = new EventProducer(TestKafka.get().bootstrapServers())) {
+            producer.send(topic, created);
+            producer.send(topic, created);
+            producer.send(topic, created);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> smtp.received().size() >= 1);
+        Thread.sleep(1_500);  // what else would come, comes by now: the dispatcher polls every 0.2 s
+        assertThat(smtp.received()).hasSize(1);
+
+        MimeMessage mail = smtp.received().get(0);
+        assertThat(mail.getSubject()).isEqualTo("Ny plan: Kommunikationsplan för eHälsalyftet");
+        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("plans@sll.samplan.local");
+        Map<String, String> parts = new java.util.HashMap<>();
+        collectTextParts(mail, parts);
+        assertThat(parts.get("text/plain")).contains("Period: 2016-01-01 – 2018-12-31");
+        assertThat(parts.get("text/html")).contains("<strong>Kommunikationsplan för eHälsalyftet</strong>");
+
+        Map<String, Object> row = jdbc.queryForMap("SELECT status, smtp_message_id FROM outbound_email WHERE idempotency_key LIKE ?",
+                created.eventId() + "%");
+        assertThat(row.get("status")).isEqualTo("SENT");
+        assertThat(row.get("smtp_message_id")).isEqualTo(mail.getMessageID());
+    }
+
+    @Test
+    void whileSmtpIsDownEmailsWaitAndAreDeliveredOnceWhenItIsBack() throws Exception {
+        smtp.down();
+        EventEnvelope first = planCreated("Projektplan E-serviceverkstad");
+        EventEnvelope second = planCreated("Barn och unga i fokus");
+        try (EventProducer producer = new EventProducer(TestKafka.get().bootstrapServers())) {
+            producer.send(topic, first);
+            producer.send(topic, second);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM outbound_email WHERE status = 'PENDING' AND attempts >= 2 AND (idempotency_key LIKE ? OR idempotency_key LIKE ?)",
+                Integer.class, first.eventId() + "%", second.eventId() + "%") == 2);
+
+        smtp.up();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> smtp.received().size() >= 2);
+        Thread.sleep(1_500);
+        assertThat(smtp.received()).extracting(MimeMessage::getSubject)
+                .containsExactlyInAnyOrder("Ny plan: Projektplan E-serviceverkstad", "Ny plan: Barn och unga i fokus");
+    }
+
+    private static void collectTextParts(jakarta.mail.Part part, Map<String, String> parts) throws Exception {
+        if (part.getContent() instanceof MimeMultipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                collectTextParts(multipart.getBodyPart(i), parts);
+            }
+        } else if (part.getContent() instanceof String text) {
+            parts.put(part.getContentType().split(";")[0].trim().toLowerCase(java.util.Locale.ROOT), text);
+        }
+    }
+
+    private static EventEnvelope planCreated(String title) {
+        String planId = UUID.randomUUID().toString();
+        return EventProducer.envelope(new PlanCreated(planId, "sll", title, LocalDate.of(2016, 1, 1),
+                LocalDate.of(2018, 12, 31), "person-1"), planId, 0, Instant.now());
+    }
+}
