@@ -1,0 +1,67 @@
+package se.samplan.gateway.identity;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import se.samplan.gateway.problem.ProblemResponses;
+
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+
+import static org.springframework.security.config.Customizer.withDefaults;
+
+/**
+ * Every API call needs a valid bearer token. In production the token's issuer is the configured
+ * OIDC provider ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri}); in development,
+ * tokens signed with {@code samplan.security.dev-signing-key} by the local stack's issuer.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class SecurityConfiguration {
+
+    static final String DEV_ISSUER = "samplan-dev";
+
+    @Bean
+    SecurityWebFilterChain security(ServerHttpSecurity http) {
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)   // bearer tokens, no cookies
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
+                        .anyExchange().authenticated())
+                .oauth2ResourceServer(oauth -> oauth
+                        .jwt(withDefaults())
+                        .authenticationEntryPoint((exchange, e) -> ProblemResponses.write(exchange.getResponse(),
+                                HttpStatus.UNAUTHORIZED, "A valid bearer token is required"))
+                        .accessDeniedHandler((exchange, e) -> ProblemResponses.write(exchange.getResponse(),
+                                HttpStatus.FORBIDDEN, "Not allowed")))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint((exchange, e) -> ProblemResponses.write(exchange.getResponse(),
+                                HttpStatus.UNAUTHORIZED, "A valid bearer token is required")))
+                .build();
+    }
+
+    /** Development only: HS256 tokens from the local stack. Never set the key in production. */
+    @Bean
+    @ConditionalOnExpression("!'${samplan.security.dev-signing-key:}'.isEmpty()")
+    ReactiveJwtDecoder devJwtDecoder(@Value("${samplan.security.dev-signing-key}") String key) {
+        byte[] secret = key.getBytes(StandardCharsets.UTF_8);
+        if (secret.length < 32) {
+            throw new IllegalStateException("samplan.security.dev-signing-key needs at least 32 bytes");
+        }
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
+                .withSecretKey(new SecretKeySpec(secret, "HmacSHA256")).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(DEV_ISSUER)));
+        return decoder;
+    }
+}

@@ -1,0 +1,135 @@
+package se.samplan.gateway.identity;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The gateway in front of a real HTTP server that echoes the identity headers it receives: what a
+ * service sees comes from the validated token, never from the client.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "samplan.security.dev-signing-key=" + IdentityRelayTest.KEY)
+class IdentityRelayTest {
+
+    static final String KEY = "test-signing-key-of-at-least-32-bytes!";
+    static final HttpServer backend = echoServer();
+
+    @DynamicPropertySource
+    static void routes(DynamicPropertyRegistry registry) {
+        String url = "http://127.0.0.1:" + backend.getAddress().getPort();
+        for (String service : List.of("PLAN", "ACTIVITY", "REPORTING", "NOTIFICATION")) {
+            registry.add(service + "_SERVICE_URL", () -> url);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        backend.stop(0);
+    }
+
+    @Autowired
+    WebTestClient http;
+
+    @Test
+    void theTenantComesFromTheTokenAndForgedHeadersAreDropped() {
+        for (String path : List.of("/api/plans", "/api/activities/a-1", "/api/reports/plans", "/api/notifications/outbox")) {
+            http.get().uri(path)
+                    .header("Authorization", "Bearer " + token("anna", "sco", List.of("communicator"), KEY, 3600))
+                    .header("X-Samplan-Tenant", "vkl")
+                    .header("x-samplan-user", "mallory")
+                    .header("X-Samplan-Extra", "forged")
+                    .exchange()
+                    .expectStatus().isOk()
+                    .expectBody(String.class)
+                    .isEqualTo("x-samplan-roles=communicator;x-samplan-tenant=sco;x-samplan-user=anna;");
+        }
+    }
+
+    @Test
+    void noTokenAnExpiredOneAForgedOneAndOneWithoutAssociationAreRefusedAsProblems() {
+        http.get().uri("/api/plans").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(401);
+        http.get().uri("/api/plans").header("Authorization", "Bearer " + token("anna", "sco", List.of(), KEY, -60))
+                .exchange().expectStatus().isUnauthorized();
+        http.get().uri("/api/plans")
+                .header("Authorization", "Bearer " + token("anna", "sco", List.of(), "another-key-of-at-least-32-bytes!!!!", 3600))
+                .exchange().expectStatus().isUnauthorized();
+        http.get().uri("/api/plans").header("Authorization", "Bearer " + token("anna", null, List.of(), KEY, 3600))
+                .exchange().expectStatus().isEqualTo(HttpStatus.FORBIDDEN)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void healthIsOpen() {
+        http.get().uri("/actuator/health").exchange().expectStatus().isOk();
+    }
+
+    static String token(String user, String association, List<String> roles, String key, long validSeconds) {
+        try {
+            JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                    .issuer(SecurityConfiguration.DEV_ISSUER)
+                    .subject(user)
+                    .claim("roles", roles)
+                    .issueTime(new Date())
+                    .expirationTime(Date.from(Instant.now().plusSeconds(validSeconds)));
+            if (association != null) {
+                claims.claim("association", association);
+            }
+            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());
+            jwt.sign(new MACSigner(key.getBytes(StandardCharsets.UTF_8)));
+            return jwt.serialize();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static HttpServer echoServer() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", exchange -> {
+                Map<String, String> identity = new TreeMap<>();
+                exchange.getRequestHeaders().forEach((name, values) -> {
+                    if (name.toLowerCase().startsWith("x-samplan-")) {
+                        identity.put(name.toLowerCase(), String.join("|", values));
+                    }
+                });
+                byte[] body = identity.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue() + ";")
+                        .collect(Collectors.joining()).getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
