@@ -1,0 +1,67 @@
+package se.samplan.localstack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The five demo associations of the source documents, their plans and some activities, created
+ * through the gateway like any user would, on the stack's first start only.
+ */
+final class DemoData {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private DemoData() {
+    }
+
+    static void loadOnce(LocalStack stack) throws Exception {
+        Path marker = stack.config().dataDir().resolve("demo-data-loaded");
+        if (Files.exists(marker)) {
+            return;
+        }
+        JsonNode plans;
+        try (InputStream in = LocalStack.resource("/demo/plans.json")) {
+            plans = new ObjectMapper().readTree(in);
+        }
+        for (JsonNode plan : plans) {
+            List<String> roles = new ArrayList<>();
+            plan.get("roles").forEach(role -> roles.add(role.asText()));
+            String token = stack.tokens().issue(plan.get("user").asText(), plan.get("association").asText(), roles,
+                    Duration.ofMinutes(10));
+            Map<String, Object> body = new HashMap<>();
+            body.put("title", plan.get("title").asText());
+            body.put("periodStart", plan.get("periodStart").isNull() ? null : plan.get("periodStart").asText());
+            body.put("periodEnd", plan.get("periodEnd").isNull() ? null : plan.get("periodEnd").asText());
+            String planId = stack.post("/api/plans", token, body).get("planId").asText();
+            for (JsonNode activity : plan.get("activities")) {
+                Map<String, Object> activityBody = new HashMap<>();
+                activityBody.put("planId", planId);
+                activityBody.put("title", activity.get("title").asText());
+                activityBody.put("dueDate", activity.get("dueDate").isNull() ? null : activity.get("dueDate").asText());
+                stack.post("/api/activities", token, activityBody);
+            }
+        }
+        Files.writeString(marker, "loaded\n");
+        log.info("Demo data loaded: {} plans", plans.size());
+    }
+
+    /** The demo users, one per association, as the README lists them. */
+    static List<JsonNode> users() throws Exception {
+        try (InputStream in = LocalStack.resource("/demo/plans.json")) {
+            List<JsonNode> users = new ArrayList<>();
+            new ObjectMapper().readTree(in).forEach(users::add);
+            return users;
+        }
+    }
+}

@@ -1,0 +1,265 @@
+package se.samplan.localstack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.mail.internet.MimeMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The whole platform on one machine without Docker: PostgreSQL, a Kafka broker and an SMTP server,
+ * then the four services and the gateway, each as its own process, started in order and waited for
+ * until healthy. {@link #close()} stops everything in reverse order.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+    private static final Duration HEALTH_TIMEOUT = Duration.ofMinutes(4);
+
+    /** Service name to jar name and port. */
+    private record Service(String name, int port) {
+    }
+
+    private final StackConfig config;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Map<String, ManagedProcess> services = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> serviceEnvironments = new HashMap<>();
+    private EmbeddedPostgres postgres;
+    private ManagedProcess kafka;
+    private MailCatcher mail;
+
+    private LocalStack(StackConfig config) {
+        this.config = config;
+    }
+
+    /** Starts everything and returns once every health check answers UP. */
+    public static LocalStack start(StackConfig config) throws Exception {
+        LocalStack stack = new LocalStack(config);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (Exception | Error e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll() throws Exception {
+        Files.createDirectories(config.dataDir().resolve("logs"));
+        long started = System.nanoTime();
+        postgres = Postgres.start(config);
+        log.info("PostgreSQL up on port {}", config.postgresPort());
+        kafka = KafkaBroker.start(config);
+        log.info("Kafka up at {}", config.kafkaBootstrap());
+        mail = new MailCatcher(config);
+        log.info("SMTP on port {}, sent mail at http://127.0.0.1:{}/", config.smtpPort(), config.mailPagePort());
+
+        List<Service> all = services();
+        for (Service service : all) {
+            serviceEnvironments.put(service.name(), environment(service));
+            startService(service.name(), Map.of());
+        }
+        List<CompletableFuture<Void>> health = new ArrayList<>();
+        for (Service service : all) {
+            health.add(CompletableFuture.runAsync(() -> awaitHealthy(service.name())));
+        }
+        CompletableFuture.allOf(health.toArray(CompletableFuture[]::new)).join();
+        log.info("Every service is healthy after {} s", (System.nanoTime() - started) / 1_000_000_000);
+        if (config.demoData()) {
+            DemoData.loadOnce(this);
+        }
+    }
+
+    private List<Service> services() {
+        return List.of(
+                new Service("plan-service", config.planPort()),
+                new Service("activity-service", config.activityPort()),
+                new Service("reporting-service", config.reportingPort()),
+                new Service("notification-service", config.notificationPort()),
+                new Service("gateway", config.gatewayPort()));
+    }
+
+    private Map<String, String> environment(Service service) {
+        Map<String, String> env = new HashMap<>();
+        env.put("PORT", String.valueOf(service.port()));
+        env.put("SERVER_ADDRESS", "127.0.0.1");
+        String database = switch (service.name()) {
+            case "plan-service" -> "plan";
+            case "activity-service" -> "activity";
+            case "reporting-service" -> "reporting";
+            case "notification-service" -> "notification";
+            default -> null;
+        };
+        if (database != null) {
+            env.put("DATABASE_URL", Postgres.url(config, database));
+            env.put("DATABASE_USER", "postgres");
+            env.put("DATABASE_PASSWORD", "postgres");
+            env.put("KAFKA_BOOTSTRAP", config.kafkaBootstrap());
+        }
+        if (service.name().equals("notification-service")) {
+            env.put("SMTP_HOST", "127.0.0.1");
+            env.put("SMTP_PORT", String.valueOf(config.smtpPort()));
+            env.put("PUBLIC_URL", config.gatewayUrl());
+        }
+        if (service.name().equals("gateway")) {
+            env.put("DEV_SIGNING_KEY", config.devSigningKey());
+            env.put("PLAN_SERVICE_URL", "http://127.0.0.1:" + config.planPort());
+            env.put("ACTIVITY_SERVICE_URL", "http://127.0.0.1:" + config.activityPort());
+            env.put("REPORTING_SERVICE_URL", "http://127.0.0.1:" + config.reportingPort());
+            env.put("NOTIFICATION_SERVICE_URL", "http://127.0.0.1:" + config.notificationPort());
+        }
+        return env;
+    }
+
+    private void startService(String name, Map<String, String> extraEnvironment) throws IOException {
+        Path jar = config.servicesDir().resolve(name + ".jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("No " + jar + ": build first (./mvnw -B -DskipTests package)");
+        }
+        List<String> command = new ArrayList<>();
+        command.add(ManagedProcess.javaBinary());
+        command.addAll(List.of(config.serviceJavaOptions().trim().split("\\s+")));
+        command.addAll(List.of("-jar", jar.toString()));
+        Map<String, String> env = new HashMap<>(serviceEnvironments.get(name));
+        env.putAll(extraEnvironment);
+        services.put(name, ManagedProcess.start(name, command, env, config.dataDir(), config.dataDir().resolve("logs")));
+    }
+
+    private void awaitHealthy(String name) {
+        ManagedProcess process = services.get(name);
+        String url = serviceUrl(name) + "/actuator/health";
+        long deadline = System.nanoTime() + HEALTH_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " stopped while starting; see " + process.log());
+            }
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+                    log.info("{} is healthy", name);
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(500);
+        }
+        throw new IllegalStateException(name + " was not healthy within " + HEALTH_TIMEOUT + "; see " + process.log());
+    }
+
+    /** Stops one service and starts it again, with extra environment for this run only; waits until healthy. */
+    public void restart(String name, Map<String, String> extraEnvironment) throws IOException {
+        services.get(name).stop(30);
+        startService(name, extraEnvironment);
+        awaitHealthy(name);
+    }
+
+    public String serviceUrl(String name) {
+        return "http://127.0.0.1:" + services().stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No service " + name)).port();
+    }
+
+    public String gatewayUrl() {
+        return config.gatewayUrl();
+    }
+
+    public StackConfig config() {
+        return config;
+    }
+
+    public DevTokens tokens() {
+        return new DevTokens(config.devSigningKey());
+    }
+
+    public List<MimeMessage> receivedMail() {
+        return mail.received();
+    }
+
+    /** Process ids of every process the stack started (services, Kafka) and PostgreSQL's postmaster. */
+    public List<Long> pids() {
+        List<Long> pids = new ArrayList<>();
+        services.values().forEach(p -> pids.add(p.pid()));
+        if (kafka != null) {
+            pids.add(kafka.pid());
+        }
+        pids.add(ProcessHandle.current().pid());
+        try {
+            Path pidFile = config.dataDir().resolve("postgres/postmaster.pid");
+            pids.add(Long.parseLong(Files.readAllLines(pidFile).get(0).trim()));
+        } catch (IOException | RuntimeException ignored) {
+            // not running
+        }
+        return pids;
+    }
+
+    JsonNode post(String path, String token, Object body) throws IOException, InterruptedException {
+        ObjectMapper mapper = new ObjectMapper();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(gatewayUrl() + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return mapper.readTree(response.body());
+    }
+
+    static InputStream resource(String name) {
+        InputStream in = LocalStack.class.getResourceAsStream(name);
+        if (in == null) {
+            throw new IllegalStateException("Missing resource " + name);
+        }
+        return in;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        List<ManagedProcess> running = new ArrayList<>(services.values());
+        java.util.Collections.reverse(running);
+        running.parallelStream().forEach(process -> process.stop(30));
+        if (kafka != null) {
+            kafka.stop(30);
+        }
+        if (mail != null) {
+            mail.close();
+        }
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                log.warn("PostgreSQL did not stop cleanly", e);
+            }
+        }
+    }
+}
