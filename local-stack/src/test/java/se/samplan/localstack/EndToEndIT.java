@@ -1,0 +1,144 @@
+package se.samplan.localstack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import se.samplan.testkit.TopicReader;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole platform as separate processes, exactly as the local stack runs it: a plan created
+ * through the gateway is stored, published, projected and mailed once, and stays once when the
+ * consumers are forced to read every topic again from the start.
+ */
+class EndToEndIT {
+
+    private static final HttpClient http = HttpClient.newHttpClient();
+    private static final ObjectMapper json = new ObjectMapper();
+    private static LocalStack stack;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path data = Files.createTempDirectory("samplan-e2e");
+        List<String> args = new ArrayList<>(List.of(
+                "--data-dir=" + data,
+                "--services-dir=" + System.getProperty("samplan.services.dir"),
+                "--lib-dir=" + System.getProperty("samplan.lib.dir"),
+                "--demo-data=false"));
+        for (String port : List.of("gateway", "plan", "activity", "reporting", "notification", "postgres", "kafka",
+                "kafka-controller", "smtp", "mail-page")) {
+            args.add("--" + port + "-port=" + freePort());
+        }
+        stack = LocalStack.start(StackConfig.fromArgs(args.toArray(String[]::new), Map.of(), data));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void aPlanCreatedThroughTheGatewayIsStoredPublishedProjectedAndMailedOnceEvenAfterAFullReread() throws Exception {
+        String anna = stack.tokens().issue("anna", "sco", List.of("communicator"), Duration.ofMinutes(30));
+        String katja = stack.tokens().issue("katja", "vkl", List.of("communicator"), Duration.ofMinutes(30));
+
+        HttpResponse<String> created = send("POST", "/api/plans", anna,
+                "{\"title\":\"Statusrapport kommunikation SCÖ\",\"periodStart\":\"2021-01-01\",\"periodEnd\":\"2021-12-31\"}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        String planId = json.readTree(created.body()).get("planId").asText();
+
+        // In the event store, readable by its association only.
+        assertThat(send("GET", "/api/plans/" + planId, anna, null).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/api/plans/" + planId, katja, null).statusCode()).isEqualTo(404);
+
+        // On Kafka, once, keyed by the plan.
+        try (TopicReader reader = new TopicReader(stack.config().kafkaBootstrap(), "samplan.plans.v1")) {
+            assertThat(reader.await(r -> planId.equals(r.key()), 1, Duration.ofSeconds(60))).hasSize(1);
+        }
+
+        // In reporting's projection through the gateway, and one email in the SMTP server.
+        await().atMost(Duration.ofSeconds(60)).until(() -> plansVisibleTo(anna).contains(planId));
+        await().atMost(Duration.ofSeconds(60)).until(() -> mailsAbout("Statusrapport kommunikation SCÖ") == 1);
+        assertThat(plansVisibleTo(katja)).doesNotContain(planId);
+
+        // Force both consumers to read every topic from offset zero.
+        stack.restart("reporting-service", Map.of("CONSUMER_RESET_POSITIONS", "true"));
+        stack.restart("notification-service", Map.of("CONSUMER_RESET_POSITIONS", "true"));
+        await().atMost(Duration.ofSeconds(90)).until(() -> duplicatesSeenBy("reporting-service") >= 1
+                && duplicatesSeenBy("notification-service") >= 1);
+        Thread.sleep(3_000);  // the dispatcher polls every second: anything queued twice would be sent by now
+
+        assertThat(plansVisibleTo(anna)).containsOnlyOnce(planId);
+        assertThat(mailsAbout("Statusrapport kommunikation SCÖ")).isEqualTo(1);
+    }
+
+    private static List<String> plansVisibleTo(String token) throws Exception {
+        HttpResponse<String> response = send("GET", "/api/reports/plans", token, null);
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode plans = json.readTree(response.body());
+        return StreamSupport.stream(plans.spliterator(), false).map(plan -> plan.get("planId").asText()).toList();
+    }
+
+    private static long mailsAbout(String title) {
+        return stack.receivedMail().stream().filter(mail -> subject(mail).equals("Ny plan: " + title)).count();
+    }
+
+    private static String subject(MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** What a consumer counted as already applied, from its own Prometheus endpoint. */
+    private static double duplicatesSeenBy(String service) throws Exception {
+        HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(
+                URI.create(stack.serviceUrl(service) + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString());
+        return metrics.body().lines()
+                .filter(line -> line.startsWith("samplan_events_duplicates_total"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    private static HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
+                .header("Authorization", "Bearer " + token)
+                // A client cannot choose its tenant: this header is dropped by the gateway.
+                .header("X-Samplan-Tenant", "vkl")
+                .timeout(Duration.ofSeconds(30));
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
