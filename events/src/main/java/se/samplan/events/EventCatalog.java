@@ -11,7 +11,49 @@ import java.util.Map;
 import java.util.Optional;
 
 import se.samplan.events.activity.ActivityScheduled;
+import se.samplan.events.plan.AudienceAdded;
+import se.samplan.events.plan.AudienceChanged;
+import se.samplan.events.plan.AudienceRemoved;
+import se.samplan.events.plan.ChannelAdded;
+import se.samplan.events.plan.ChannelChanged;
+import se.samplan.events.plan.ChannelRemoved;
+import se.samplan.events.plan.ChecklistItemAdded;
+import se.samplan.events.plan.ChecklistItemAnswered;
+import se.samplan.events.plan.ChecklistItemRemoved;
+import se.samplan.events.plan.InformationProductAdded;
+import se.samplan.events.plan.InformationProductRemoved;
+import se.samplan.events.plan.KeyMessageAdded;
+import se.samplan.events.plan.KeyMessageChanged;
+import se.samplan.events.plan.KeyMessageRemoved;
+import se.samplan.events.plan.MilestoneAdded;
+import se.samplan.events.plan.MilestoneForecastChanged;
+import se.samplan.events.plan.MilestoneRemoved;
+import se.samplan.events.plan.MilestoneRenamed;
+import se.samplan.events.plan.MilestoneStatusChanged;
+import se.samplan.events.plan.MilestoneTargetDateChanged;
+import se.samplan.events.plan.PartnerAssociationAdded;
+import se.samplan.events.plan.PartnerAssociationRemoved;
+import se.samplan.events.plan.PlanClosed;
 import se.samplan.events.plan.PlanCreated;
+import se.samplan.events.plan.PlanDecided;
+import se.samplan.events.plan.PlanGoalAdded;
+import se.samplan.events.plan.PlanGoalChanged;
+import se.samplan.events.plan.PlanGoalRemoved;
+import se.samplan.events.plan.PlanOwnerChanged;
+import se.samplan.events.plan.PlanPeriodChanged;
+import se.samplan.events.plan.PlanPresented;
+import se.samplan.events.plan.PlanRetitled;
+import se.samplan.events.plan.PlanRevisionStarted;
+import se.samplan.events.plan.PlanSectionWritten;
+import se.samplan.events.plan.RiskAdded;
+import se.samplan.events.plan.RiskChanged;
+import se.samplan.events.plan.RiskRemoved;
+import se.samplan.events.plan.StakeholderAdded;
+import se.samplan.events.plan.StakeholderMatrixCellSet;
+import se.samplan.events.plan.StakeholderRemoved;
+import se.samplan.events.plan.TargetGroupAdded;
+import se.samplan.events.plan.TargetGroupChanged;
+import se.samplan.events.plan.TargetGroupRemoved;
 
 /**
  * Every event contract the platform publishes, and how to read any published revision of it.
@@ -21,6 +63,48 @@ public final class EventCatalog {
 
     private static final List<Class<? extends SamplanEvent>> CONTRACTS = List.of(
             PlanCreated.class,
+            PlanRetitled.class,
+            PlanPeriodChanged.class,
+            PlanOwnerChanged.class,
+            PlanSectionWritten.class,
+            PlanGoalAdded.class,
+            PlanGoalChanged.class,
+            PlanGoalRemoved.class,
+            AudienceAdded.class,
+            AudienceChanged.class,
+            AudienceRemoved.class,
+            TargetGroupAdded.class,
+            TargetGroupChanged.class,
+            TargetGroupRemoved.class,
+            ChannelAdded.class,
+            ChannelChanged.class,
+            ChannelRemoved.class,
+            KeyMessageAdded.class,
+            KeyMessageChanged.class,
+            KeyMessageRemoved.class,
+            RiskAdded.class,
+            RiskChanged.class,
+            RiskRemoved.class,
+            StakeholderAdded.class,
+            StakeholderRemoved.class,
+            InformationProductAdded.class,
+            InformationProductRemoved.class,
+            StakeholderMatrixCellSet.class,
+            ChecklistItemAdded.class,
+            ChecklistItemAnswered.class,
+            ChecklistItemRemoved.class,
+            PartnerAssociationAdded.class,
+            PartnerAssociationRemoved.class,
+            MilestoneAdded.class,
+            MilestoneRenamed.class,
+            MilestoneTargetDateChanged.class,
+            MilestoneForecastChanged.class,
+            MilestoneStatusChanged.class,
+            MilestoneRemoved.class,
+            PlanPresented.class,
+            PlanDecided.class,
+            PlanRevisionStarted.class,
+            PlanClosed.class,
             ActivityScheduled.class);
 
     /** Upcasters from older revisions; none yet, every contract is at revision 1. */
@@ -42,6 +126,11 @@ public final class EventCatalog {
         for (Upcaster upcaster : upcasterList) {
             upcasters.put(upcaster.type() + "@" + upcaster.fromRevision(), upcaster);
         }
+    }
+
+    /** Every contract class this catalogue reads. */
+    public List<Class<? extends SamplanEvent>> contracts() {
+        return List.copyOf(byType.values());
     }
 
     /** The catalogue of every contract in this module. */

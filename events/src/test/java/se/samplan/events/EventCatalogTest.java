@@ -21,8 +21,9 @@ class EventCatalogTest {
 
     @Test
     void everyRevisionOfEveryContractHasAStoredSampleThatDecodes() throws IOException {
-        for (String type : List.of("PlanCreated", "ActivityScheduled")) {
-            Class<? extends SamplanEvent> contract = catalog.classOf(type).orElseThrow();
+        assertThat(catalog.contracts()).hasSizeGreaterThan(40);
+        for (Class<? extends SamplanEvent> contract : catalog.contracts()) {
+            String type = EventCatalog.contractOf(contract).type();
             int current = EventCatalog.contractOf(contract).revision();
             for (int revision = 1; revision <= current; revision++) {
                 String sample = "/contracts/" + type + ".r" + revision + ".json";
@@ -32,6 +33,8 @@ class EventCatalogTest {
                     SamplanEvent event = catalog.decode(envelope(type, revision, payload)).orElseThrow();
                     assertThat(event).isInstanceOf(contract);
                     assertThat(event.associationId()).isEqualTo("finsam-lekeberg-orebro");
+                    // Nothing in the sample is lost or unknown to the record: the stored form is the contract.
+                    assertThat((JsonNode) EventJson.mapper().valueToTree(event)).as("sample %s", sample).isEqualTo(payload);
                 }
             }
         }

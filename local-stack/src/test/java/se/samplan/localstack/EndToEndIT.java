@@ -93,6 +93,86 @@ class EndToEndIT {
         assertThat(mailsAbout("Statusrapport kommunikation SCÖ")).isEqualTo(1);
     }
 
+    /**
+     * The plan of 002_1e6c318d1f8f0e56.txt, written through the gateway item by item, reads back
+     * equal; revised, its decided version 1 reads back unchanged.
+     */
+    @Test
+    void thePlanOfFinsamLekebergOrebroIsWrittenReadBackRevisedAndItsDecidedVersionKept() throws Exception {
+        String lena = stack.tokens().issue("lena", "finsam-lekeberg-orebro", List.of("association-admin"),
+                Duration.ofMinutes(30));
+        JsonNode source;
+        try (var in = EndToEndIT.class.getResourceAsStream("/plan-002.json")) {
+            source = json.readTree(in);
+        }
+        HttpResponse<String> created = send("POST", "/api/plans", lena, json.writeValueAsString(Map.of(
+                "title", source.get("title").asText(), "periodStart", source.get("periodStart").asText(),
+                "periodEnd", source.get("periodEnd").asText())));
+        assertThat(created.statusCode()).isEqualTo(201);
+        String plan = "/api/plans/" + json.readTree(created.body()).get("planId").asText();
+        String etag = created.headers().firstValue("ETag").orElseThrow();
+
+        for (var section : (Iterable<Map.Entry<String, JsonNode>>) source.get("sections")::fields) {
+            etag = write("PUT", plan + "/sections/" + section.getKey(), lena, etag, Map.of("text", section.getValue().asText()));
+        }
+        for (JsonNode goal : source.get("goals")) {
+            etag = write("POST", plan + "/goals", lena, etag, Map.of("text", goal.asText()));
+        }
+        for (JsonNode audience : source.get("audiences")) {
+            etag = write("POST", plan + "/audiences", lena, etag, audience);
+        }
+        for (JsonNode channel : source.get("channels")) {
+            etag = write("POST", plan + "/channels", lena, etag, channel);
+        }
+        for (JsonNode group : source.get("targetGroups")) {
+            etag = write("POST", plan + "/target-groups", lena, etag, group);
+        }
+
+        JsonNode read = json.readTree(send("GET", plan, lena, null).body());
+        assertThat(read.get("title").asText()).isEqualTo(source.get("title").asText());
+        assertThat(read.get("periodEnd").asText()).isEqualTo("2023-12-31");
+        assertThat(read.get("sections")).isEqualTo(source.get("sections"));
+        assertThat(texts(read.get("goals"), "text")).isEqualTo(texts(source.get("goals"), null));
+        assertThat(withoutIds(read.get("audiences"), "audienceId")).isEqualTo(source.get("audiences"));
+        assertThat(withoutIds(read.get("channels"), "channelId")).isEqualTo(source.get("channels"));
+        assertThat(withoutIds(read.get("targetGroups"), "targetGroupId")).isEqualTo(source.get("targetGroups"));
+
+        etag = write("POST", plan + "/presentation", lena, etag, Map.of("presentedOn", "2022-01-20", "presentedTo", "Styrelsen"));
+        etag = write("POST", plan + "/decision", lena, etag, Map.of("decidedOn", "2022-02-24", "decidedBy", "Styrelsen"));
+        JsonNode decided = json.readTree(send("GET", plan, lena, null).body());
+        etag = write("POST", plan + "/revision", lena, etag, Map.of("reason", "Aktiviteter för 2024"));
+        etag = write("PUT", plan + "/title", lena, etag, Map.of("title", "Kommunikationsplan Finsam Lekeberg och Örebro 2024"));
+        write("POST", plan + "/goals", lena, etag, Map.of("text", "Ny hemsida i drift"));
+
+        assertThat(json.readTree(send("GET", plan + "/versions/1", lena, null).body())).isEqualTo(decided);
+        JsonNode current = json.readTree(send("GET", plan, lena, null).body());
+        assertThat(current.get("version").asInt()).isEqualTo(2);
+        assertThat(current.get("goals")).hasSize(6);
+    }
+
+    private static String write(String method, String path, String token, String etag, Object body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
+                .header("Authorization", "Bearer " + token)
+                .header("If-Match", etag)
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isIn(200, 201);
+        return response.headers().firstValue("ETag").orElseThrow();
+    }
+
+    private static List<String> texts(JsonNode items, String field) {
+        return StreamSupport.stream(items.spliterator(), false)
+                .map(item -> field == null ? item.asText() : item.get(field).asText()).toList();
+    }
+
+    private static JsonNode withoutIds(JsonNode items, String idField) {
+        var copy = items.deepCopy();
+        copy.forEach(item -> ((com.fasterxml.jackson.databind.node.ObjectNode) item).remove(idField));
+        return copy;
+    }
+
     private static List<String> plansVisibleTo(String token) throws Exception {
         HttpResponse<String> response = send("GET", "/api/reports/plans", token, null);
         assertThat(response.statusCode()).isEqualTo(200);

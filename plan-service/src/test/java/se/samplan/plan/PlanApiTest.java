@@ -101,7 +101,7 @@ class PlanApiTest {
 
         ResponseEntity<JsonNode> backwards = http.postForEntity("/api/plans", as("sco", "person-1",
                 Map.of("title", "Plan", "periodStart", "2024-02-01", "periodEnd", "2024-01-01")), JsonNode.class);
-        assertThat(backwards.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(backwards.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(backwards.getBody().get("errors").get(0).get("field").asText()).isEqualTo("periodEnd");
     }
 

@@ -1,7 +1,6 @@
 package se.samplan.events.plan;
 
 import se.samplan.events.EventContract;
-import se.samplan.events.SamplanEvent;
 
 import java.time.LocalDate;
 import java.util.Objects;
@@ -23,7 +22,7 @@ public record PlanCreated(
         String title,
         LocalDate periodStart,
         LocalDate periodEnd,
-        String ownerId) implements SamplanEvent {
+        String ownerId) implements PlanEvent {
 
     public PlanCreated {
         Objects.requireNonNull(planId, "planId");

@@ -1,32 +1,65 @@
 package se.samplan.plan.plan;
 
 import org.axonframework.eventhandling.DomainEventMessage;
-import se.samplan.events.plan.PlanCreated;
+import se.samplan.events.plan.MatrixCode;
+import se.samplan.events.plan.PlanEvent;
+import se.samplan.events.plan.PlanRevisionStarted;
 
 import java.time.LocalDate;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * A plan as its owner reads it, folded from its events. {@code version} is the sequence of its last
- * event: the ETag a writer sends back.
+ * A plan as its readers get it. {@code version} is the plan's content version (1 until the first
+ * revision); {@code sequence} is its last event's sequence: the ETag a writer sends back in If-Match.
  */
 record PlanView(String planId, String associationId, String title, LocalDate periodStart, LocalDate periodEnd,
-                String ownerId, String status, long version) {
+                String ownerId, String status, int version, long sequence, LocalDate presentedOn, String presentedTo,
+                List<PlanDocument.Decision> decisions, Map<String, String> sections, List<PlanDocument.Goal> goals,
+                List<PlanDocument.Audience> audiences, List<PlanDocument.TargetGroup> targetGroups,
+                List<PlanDocument.Channel> channels, List<PlanDocument.KeyMessage> keyMessages,
+                List<PlanDocument.Risk> risks, List<PlanDocument.Named> stakeholders,
+                List<PlanDocument.Named> informationProducts, List<MatrixRow> stakeholderMatrix,
+                List<PlanDocument.ChecklistItem> checklist, List<PlanDocument.Partner> partners,
+                List<PlanDocument.Milestone> milestones) {
 
-    String etag() {
-        return "\"" + version + "\"";
+    /** One stakeholder's row: product id → code. */
+    record MatrixRow(String stakeholderId, String stakeholder, Map<String, MatrixCode> cells) {
     }
 
-    static PlanView from(Stream<? extends DomainEventMessage<?>> events) {
-        PlanView view = null;
+    String etag() {
+        return "\"" + sequence + "\"";
+    }
+
+    /** The plan now; null if it has no events. */
+    static PlanView current(Stream<? extends DomainEventMessage<?>> events) {
+        return fold(events, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The plan as version {@code version} was last: every event before the revision that started
+     * the next version. Null if the plan or that version does not exist.
+     */
+    static PlanView version(Stream<? extends DomainEventMessage<?>> events, int version) {
+        PlanView view = fold(events, version);
+        return view == null || view.version() != version ? null : view;
+    }
+
+    private static PlanView fold(Stream<? extends DomainEventMessage<?>> events, int upToVersion) {
+        PlanDocument document = new PlanDocument();
+        long sequence = -1;
         for (Iterator<? extends DomainEventMessage<?>> it = events.iterator(); it.hasNext(); ) {
             DomainEventMessage<?> event = it.next();
-            if (event.getPayload() instanceof PlanCreated created) {
-                view = new PlanView(created.planId(), created.associationId(), created.title(), created.periodStart(),
-                        created.periodEnd(), created.ownerId(), "DRAFT", event.getSequenceNumber());
+            if (event.getPayload() instanceof PlanRevisionStarted revision && revision.version() > upToVersion) {
+                break;
+            }
+            if (event.getPayload() instanceof PlanEvent planEvent) {
+                document.apply(planEvent);
+                sequence = event.getSequenceNumber();
             }
         }
-        return view;
+        return document.exists() ? document.view(sequence) : null;
     }
 }

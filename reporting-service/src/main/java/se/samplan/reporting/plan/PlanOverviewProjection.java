@@ -5,7 +5,13 @@ import org.springframework.stereotype.Component;
 import se.samplan.events.EventEnvelope;
 import se.samplan.events.SamplanEvent;
 import se.samplan.events.activity.ActivityScheduled;
+import se.samplan.events.plan.PlanClosed;
 import se.samplan.events.plan.PlanCreated;
+import se.samplan.events.plan.PlanDecided;
+import se.samplan.events.plan.PlanPeriodChanged;
+import se.samplan.events.plan.PlanPresented;
+import se.samplan.events.plan.PlanRetitled;
+import se.samplan.events.plan.PlanRevisionStarted;
 import se.samplan.reporting.intake.Projection;
 
 import java.sql.Date;
@@ -36,6 +42,19 @@ class PlanOverviewProjection implements Projection {
                             ON CONFLICT (plan_id) DO NOTHING""",
                     created.planId(), created.associationId(), created.title(), date(created.periodStart()),
                     date(created.periodEnd()), Timestamp.from(envelope.occurredAt()), Timestamp.from(envelope.occurredAt()));
+        } else if (event instanceof PlanRetitled retitled) {
+            update(envelope, "title = ?", retitled.title(), retitled.planId());
+        } else if (event instanceof PlanPeriodChanged period) {
+            jdbc.update("UPDATE plan_overview SET period_start = ?, period_end = ?, updated_at = ? WHERE plan_id = ?",
+                    date(period.periodStart()), date(period.periodEnd()), Timestamp.from(envelope.occurredAt()), period.planId());
+        } else if (event instanceof PlanPresented presented) {
+            update(envelope, "status = ?", "PRESENTED", presented.planId());
+        } else if (event instanceof PlanDecided decided) {
+            update(envelope, "status = ?", "DECIDED", decided.planId());
+        } else if (event instanceof PlanRevisionStarted revision) {
+            update(envelope, "status = ?", "REVISING", revision.planId());
+        } else if (event instanceof PlanClosed closed) {
+            update(envelope, "status = ?", "CLOSED", closed.planId());
         } else if (event instanceof ActivityScheduled scheduled) {
             jdbc.update("""
                             INSERT INTO activity_overview (activity_id, association_id, plan_id, title, due_date, status)
@@ -44,6 +63,11 @@ class PlanOverviewProjection implements Projection {
                     scheduled.activityId(), scheduled.associationId(), scheduled.planId(), scheduled.title(),
                     date(scheduled.dueDate()));
         }
+    }
+
+    private void update(EventEnvelope envelope, String assignment, Object value, String planId) {
+        jdbc.update("UPDATE plan_overview SET " + assignment + ", updated_at = ? WHERE plan_id = ?",
+                value, Timestamp.from(envelope.occurredAt()), planId);
     }
 
     private static Date date(LocalDate date) {

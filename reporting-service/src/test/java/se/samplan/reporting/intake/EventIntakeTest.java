@@ -12,6 +12,9 @@ import se.samplan.events.EventEnvelope;
 import se.samplan.events.EventJson;
 import se.samplan.events.activity.ActivityScheduled;
 import se.samplan.events.plan.PlanCreated;
+import se.samplan.events.plan.PlanDecided;
+import se.samplan.events.plan.PlanPresented;
+import se.samplan.events.plan.PlanRetitled;
 import se.samplan.reporting.ReportingTestSupport;
 import se.samplan.testkit.EventProducer;
 
@@ -79,6 +82,20 @@ class EventIntakeTest {
                 record("activities", 0, 1, activityA1)));
 
         assertThat(snapshot()).isEqualTo(clean);
+    }
+
+    @Test
+    void planChangesFollowInOrder() {
+        EventEnvelope retitled = EventProducer.envelope(new PlanRetitled("plan-a", "sco", "Kommunikation SCÖ 2022"), "plan-a", 1, now);
+        EventEnvelope presented = EventProducer.envelope(new PlanPresented("plan-a", "sco", 1, LocalDate.of(2022, 1, 21), "Styrelsen"),
+                "plan-a", 2, now);
+        EventEnvelope decided = EventProducer.envelope(new PlanDecided("plan-a", "sco", 1, LocalDate.of(2022, 2, 25), "Styrelsen"),
+                "plan-a", 3, now);
+        feed(List.of(record("plans", 0, 0, planA), record("plans", 0, 1, retitled), record("plans", 0, 2, presented),
+                record("plans", 0, 3, decided), record("plans", 0, 4, presented)));
+
+        assertThat(jdbc.queryForMap("SELECT title, status FROM plan_overview WHERE plan_id = 'plan-a'"))
+                .containsEntry("title", "Kommunikation SCÖ 2022").containsEntry("status", "DECIDED");
     }
 
     @Test
