@@ -27,8 +27,16 @@ public final class ActivityServiceTestSupport {
         return properties;
     }
 
+    /** A fresh database, and a plans topic of the test's own (its name under {@code samplan.plans.topic}). */
     public static Map<String, Object> freshProperties() {
-        return properties(TestPostgres.get().createDatabase("activity"), TestKafka.get().bootstrapServers());
+        Map<String, Object> properties = properties(TestPostgres.get().createDatabase("activity"), TestKafka.get().bootstrapServers());
+        String plansTopic = "plans-" + java.util.UUID.randomUUID();
+        TestKafka.get().createTopic(plansTopic, 3);
+        properties.put("samplan.plans.topic", plansTopic);
+        properties.put("samplan.plans.consumer-group", "activity-" + plansTopic);
+        properties.put("db-scheduler.polling-interval", "500ms");
+        properties.put("samplan.reminders.sweep-interval", "PT1S");
+        return properties;
     }
 
     public static HttpEntity<Object> as(String association, String user, Object body) {

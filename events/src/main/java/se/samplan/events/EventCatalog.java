@@ -10,6 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import se.samplan.events.activity.ActivityDetailsChanged;
+import se.samplan.events.activity.ActivityDueSoon;
+import se.samplan.events.activity.ActivityOccurrenceCancelled;
+import se.samplan.events.activity.ActivityOccurrenceCompleted;
+import se.samplan.events.activity.ActivityOccurrenceMoved;
+import se.samplan.events.activity.ActivityOccurrencePostponed;
+import se.samplan.events.activity.ActivityOccurrenceStarted;
+import se.samplan.events.activity.ActivityOverdue;
+import se.samplan.events.activity.ActivityRescheduled;
 import se.samplan.events.activity.ActivityScheduled;
 import se.samplan.events.plan.AudienceAdded;
 import se.samplan.events.plan.AudienceChanged;
@@ -105,10 +114,20 @@ public final class EventCatalog {
             PlanDecided.class,
             PlanRevisionStarted.class,
             PlanClosed.class,
-            ActivityScheduled.class);
+            ActivityScheduled.class,
+            ActivityDetailsChanged.class,
+            ActivityRescheduled.class,
+            ActivityOccurrenceStarted.class,
+            ActivityOccurrenceCompleted.class,
+            ActivityOccurrencePostponed.class,
+            ActivityOccurrenceCancelled.class,
+            ActivityOccurrenceMoved.class,
+            ActivityDueSoon.class,
+            ActivityOverdue.class);
 
-    /** Upcasters from older revisions; none yet, every contract is at revision 1. */
-    private static final List<Upcaster> UPCASTERS = List.of();
+    /** Upcasters from older revisions, one step each. */
+    private static final List<Upcaster> UPCASTERS = List.of(
+            new Upcaster("ActivityScheduled", 1, EventCatalog::activityScheduledR1ToR2));
 
     private static final EventCatalog STANDARD = new EventCatalog(CONTRACTS, UPCASTERS);
 
@@ -178,6 +197,39 @@ public final class EventCatalog {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Unreadable " + envelope.type() + " payload of event " + envelope.eventId(), e);
         }
+    }
+
+    /** The upcaster from {@code fromRevision} of {@code type}, if one is registered. */
+    public Optional<Upcaster> upcaster(String type, int fromRevision) {
+        return Optional.ofNullable(upcasters.get(type + "@" + fromRevision));
+    }
+
+    /**
+     * ActivityScheduled revision 1 knew only a title and a due date: it becomes a DATE schedule (or
+     * an ONGOING one without a date) with its one occurrence, and an ACTIVITY with no other details.
+     */
+    static ObjectNode activityScheduledR1ToR2(ObjectNode r1) {
+        ObjectNode r2 = r1.deepCopy();
+        JsonNode dueDate = r2.remove("dueDate");
+        boolean dated = dueDate != null && !dueDate.isNull();
+        for (String absent : List.of("description", "channel", "need", "how", "budgetSek", "comment")) {
+            r2.putNull(absent);
+        }
+        r2.put("kind", "ACTIVITY");
+        r2.putArray("targetGroups");
+        r2.putArray("responsible");
+        ObjectNode schedule = r2.putObject("schedule");
+        schedule.put("kind", dated ? "DATE" : "ONGOING");
+        schedule.set("date", dated ? dueDate : schedule.nullNode());
+        for (String absent : List.of("month", "reviewDate", "milestoneId", "offsetDays", "rrule", "year")) {
+            schedule.putNull(absent);
+        }
+        schedule.putArray("members");
+        schedule.putNull("text");
+        ObjectNode occurrence = r2.putArray("occurrences").addObject();
+        occurrence.put("occurrenceId", dated ? "once" : "ongoing");
+        occurrence.set("dueDate", dated ? dueDate : occurrence.nullNode());
+        return r2;
     }
 
     /** Raised when a payload's revision cannot be brought to the one this consumer reads. */

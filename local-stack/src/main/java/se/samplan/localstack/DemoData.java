@@ -48,7 +48,7 @@ final class DemoData {
                 Map<String, Object> activityBody = new HashMap<>();
                 activityBody.put("planId", planId);
                 activityBody.put("title", activity.get("title").asText());
-                activityBody.put("dueDate", activity.get("dueDate").isNull() ? null : activity.get("dueDate").asText());
+                activityBody.put("schedule", activity.get("schedule"));
                 stack.post("/api/activities", token, activityBody);
             }
         }

@@ -10,8 +10,14 @@ import se.samplan.events.EventContract;
 import se.samplan.events.EventEnvelope;
 import se.samplan.events.EventJson;
 import se.samplan.events.SamplanEvent;
+import se.samplan.events.activity.ActivityKind;
+import se.samplan.events.activity.ActivitySchedule;
+import se.samplan.events.activity.ActivityScheduled;
+import se.samplan.events.activity.PlannedOccurrence;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -38,6 +44,15 @@ public final class EventProducer implements AutoCloseable {
         return new EventEnvelope(UUID.randomUUID(), contract.type(), contract.revision(), payload.associationId(),
                 contract.aggregateType(), aggregateId, sequence, occurredAt, "person-test",
                 EventJson.mapper().valueToTree(payload));
+    }
+
+    /** A plain activity on a date (or ongoing, for a null date), as activity-service would publish it. */
+    public static ActivityScheduled activity(String activityId, String associationId, String planId, String title,
+                                             LocalDate dueDate) {
+        ActivitySchedule schedule = dueDate == null ? ActivitySchedule.ongoing(null) : ActivitySchedule.onDate(dueDate);
+        PlannedOccurrence occurrence = new PlannedOccurrence(dueDate == null ? "ongoing" : "once", dueDate);
+        return new ActivityScheduled(activityId, associationId, planId, title, null, ActivityKind.ACTIVITY, List.of(),
+                null, List.of(), null, null, null, null, schedule, List.of(occurrence));
     }
 
     /** Sends and waits for the broker's acknowledgement. */

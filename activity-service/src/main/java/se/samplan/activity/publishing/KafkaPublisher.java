@@ -1,6 +1,5 @@
 package se.samplan.activity.publishing;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -43,14 +42,12 @@ class KafkaPublisher {
     private static final String PENDING = KafkaPublisher.class.getName() + ".pending";
 
     private final KafkaTemplate<String, byte[]> kafka;
-    private final ObjectMapper mapper;
     private final PublishingProperties properties;
     private final Counter published;
 
-    KafkaPublisher(KafkaTemplate<String, byte[]> kafka, ObjectMapper mapper, PublishingProperties properties,
+    KafkaPublisher(KafkaTemplate<String, byte[]> kafka, PublishingProperties properties,
                    MeterRegistry meters) {
         this.kafka = kafka;
-        this.mapper = mapper;
         this.properties = properties;
         this.published = Counter.builder("samplan.events.published")
                 .tag("topic", properties.topic())
@@ -71,7 +68,7 @@ class KafkaPublisher {
                 event.getSequenceNumber(),
                 event.getTimestamp(),
                 String.valueOf(event.getMetaData().getOrDefault("actor", "system")),
-                mapper.valueToTree(payload));
+                EventJson.mapper().valueToTree(payload));
         CompletableFuture<?> sent = kafka.send(new ProducerRecord<>(
                 properties.topic(), envelope.aggregateId(), EventJson.write(envelope)));
         pendingSends().add(sent);

@@ -14,6 +14,11 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import se.samplan.activity.DomainRuleViolated;
+import se.samplan.activity.TransitionRejected;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingModificationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 import java.util.List;
 import java.util.Map;
@@ -21,7 +26,7 @@ import java.util.stream.Collectors;
 
 /**
  * Every error as RFC 9457 problem+json. Bad input is a 400 whose {@code errors} name each field;
- * a broken rule of the domain is a 422 naming its field.
+ * a broken rule of the domain too; a transition the state forbids, or a stale If-Match, is a 409.
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
@@ -60,9 +65,46 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DomainRuleViolated.class)
     ProblemDetail domainRule(DomainRuleViolated ex) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, ex.getMessage());
-        problem.setTitle("Rule violated");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+        problem.setTitle("Invalid request");
         problem.setProperty("errors", List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
         return problem;
+    }
+
+    @ExceptionHandler(TransitionRejected.class)
+    ProblemDetail transition(TransitionRejected ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+        problem.setTitle("Not allowed in this state");
+        return problem;
+    }
+
+    /** Someone changed it since the writer read it: the If-Match version is stale. */
+    @ExceptionHandler({ConflictingModificationException.class, ConcurrencyException.class})
+    ProblemDetail stale(RuntimeException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "It was changed since you read it: read it again and repeat your change");
+        problem.setTitle("Changed by someone else");
+        return problem;
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ProblemDetail notFound(AggregateNotFoundException ex) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "Not found");
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid " + ex.getName());
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", List.of(Map.of("field", ex.getName(),
+                "message", "cannot read '" + ex.getValue() + "'")));
+        return problem;
+    }
+
+    /** Anything unforeseen: a 500 that says nothing of the inside; the log has the rest. */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception ex) {
+        logger.error("Unexpected failure", ex);
+        return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side");
     }
 }

@@ -39,6 +39,7 @@ class PublisherRestartTest {
 
         Map<String, Object> kafkaDown = ActivityServiceTestSupport.properties(database, "127.0.0.1:" + closedPort());
         kafkaDown.put("samplan.publishing.topic", topic);
+        kafkaDown.put("samplan.plans.auto-startup", "false");
         kafkaDown.put("spring.kafka.producer.properties.max.block.ms", "1000");
         kafkaDown.put("spring.kafka.admin.operation-timeout", "1s");
         kafkaDown.put("spring.kafka.admin.properties.request.timeout.ms", "1000");
@@ -46,7 +47,7 @@ class PublisherRestartTest {
         try (ConfigurableApplicationContext service = start(kafkaDown)) {
             RestTemplate http = client(service);
             ResponseEntity<JsonNode> created = http.postForEntity("/api/activities",
-                    as("sco", "person-1", Map.of("planId", "plan-1", "title", "Nyhetsbrev")), JsonNode.class);
+                    as("sco", "person-1", Map.of("planId", "plan-1", "title", "Nyhetsbrev", "schedule", Map.of("kind", "ONGOING"))), JsonNode.class);
             assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
             activityId = created.getBody().get("activityId").asText();
 
@@ -57,6 +58,7 @@ class PublisherRestartTest {
         }
 
         Map<String, Object> kafkaUp = ActivityServiceTestSupport.properties(database, TestKafka.get().bootstrapServers());
+        kafkaUp.put("samplan.plans.auto-startup", "false");
         kafkaUp.put("samplan.publishing.topic", topic);
         try (ConfigurableApplicationContext ignored = start(kafkaUp);
              TopicReader reader = new TopicReader(TestKafka.get().bootstrapServers(), topic)) {

@@ -24,7 +24,7 @@ public record MilestoneAdded(
         String name,
         LocalDate targetDate,
         LocalDate forecastDate,
-        Rating status) implements PlanEvent {
+        Rating status) implements MilestoneEvent {
 
     public MilestoneAdded {
         Objects.requireNonNull(planId, "planId");

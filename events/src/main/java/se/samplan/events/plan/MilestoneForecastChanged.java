@@ -22,7 +22,7 @@ public record MilestoneForecastChanged(
         String milestoneId,
         LocalDate previousDate,
         LocalDate newDate,
-        String reason) implements PlanEvent {
+        String reason) implements MilestoneEvent {
 
     public MilestoneForecastChanged {
         Objects.requireNonNull(planId, "planId");

@@ -15,7 +15,7 @@ import java.util.Objects;
 public record MilestoneRemoved(
         String planId,
         String associationId,
-        String milestoneId) implements PlanEvent {
+        String milestoneId) implements MilestoneEvent {
 
     public MilestoneRemoved {
         Objects.requireNonNull(planId, "planId");

@@ -17,7 +17,7 @@ public record MilestoneRenamed(
         String planId,
         String associationId,
         String milestoneId,
-        String name) implements PlanEvent {
+        String name) implements MilestoneEvent {
 
     public MilestoneRenamed {
         Objects.requireNonNull(planId, "planId");

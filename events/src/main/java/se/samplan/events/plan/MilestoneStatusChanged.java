@@ -21,7 +21,7 @@ public record MilestoneStatusChanged(
         String milestoneId,
         Rating previousStatus,
         Rating newStatus,
-        String reason) implements PlanEvent {
+        String reason) implements MilestoneEvent {
 
     public MilestoneStatusChanged {
         Objects.requireNonNull(planId, "planId");

@@ -22,7 +22,7 @@ public record MilestoneTargetDateChanged(
         String milestoneId,
         LocalDate previousDate,
         LocalDate newDate,
-        String reason) implements PlanEvent {
+        String reason) implements MilestoneEvent {
 
     public MilestoneTargetDateChanged {
         Objects.requireNonNull(planId, "planId");

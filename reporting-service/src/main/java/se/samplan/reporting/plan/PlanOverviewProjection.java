@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 import se.samplan.events.EventEnvelope;
 import se.samplan.events.SamplanEvent;
 import se.samplan.events.activity.ActivityScheduled;
+import se.samplan.events.activity.PlannedOccurrence;
 import se.samplan.events.plan.PlanClosed;
 import se.samplan.events.plan.PlanCreated;
 import se.samplan.events.plan.PlanDecided;
@@ -61,7 +62,8 @@ class PlanOverviewProjection implements Projection {
                             VALUES (?, ?, ?, ?, ?, 'PLANNED')
                             ON CONFLICT (activity_id) DO NOTHING""",
                     scheduled.activityId(), scheduled.associationId(), scheduled.planId(), scheduled.title(),
-                    date(scheduled.dueDate()));
+                    date(scheduled.occurrences().stream().map(PlannedOccurrence::dueDate).filter(java.util.Objects::nonNull)
+                            .min(java.util.Comparator.naturalOrder()).orElse(null)));
         }
     }
 

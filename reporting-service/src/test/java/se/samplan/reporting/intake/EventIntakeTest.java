@@ -10,7 +10,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import se.samplan.events.EventEnvelope;
 import se.samplan.events.EventJson;
-import se.samplan.events.activity.ActivityScheduled;
 import se.samplan.events.plan.PlanCreated;
 import se.samplan.events.plan.PlanDecided;
 import se.samplan.events.plan.PlanPresented;
@@ -58,9 +57,9 @@ class EventIntakeTest {
                 LocalDate.of(2021, 12, 31), "person-1"), "plan-a", 0, now);
         planB = EventProducer.envelope(new PlanCreated("plan-b", "vkl", "Barn och unga i fokus", null, null, "person-2"),
                 "plan-b", 0, now);
-        activityA1 = EventProducer.envelope(new ActivityScheduled("act-1", "sco", "plan-a", "Gemensam föreläsning",
+        activityA1 = EventProducer.envelope(EventProducer.activity("act-1", "sco", "plan-a", "Gemensam föreläsning",
                 LocalDate.of(2021, 12, 10)), "act-1", 0, now);
-        activityA2 = EventProducer.envelope(new ActivityScheduled("act-2", "sco", "plan-a", "Nyhetsbrev", null),
+        activityA2 = EventProducer.envelope(EventProducer.activity("act-2", "sco", "plan-a", "Nyhetsbrev", null),
                 "act-2", 0, now);
     }
 

@@ -11,7 +11,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import se.samplan.events.activity.ActivityScheduled;
 import se.samplan.events.plan.PlanCreated;
 import se.samplan.reporting.ReportingTestSupport;
 import se.samplan.testkit.EventProducer;
@@ -44,7 +43,7 @@ class PlanOverviewTest {
         Instant now = Instant.now();
         try (EventProducer producer = new EventProducer(TestKafka.get().bootstrapServers())) {
             producer.send(topics.activities(), EventProducer.envelope(
-                    new ActivityScheduled("act-1", "sco", "plan-1", "Gemensam föreläsning", null), "act-1", 0, now));
+                    EventProducer.activity("act-1", "sco", "plan-1", "Gemensam föreläsning", null), "act-1", 0, now));
             producer.send(topics.plans(), EventProducer.envelope(new PlanCreated("plan-1", "sco",
                     "Statusrapport kommunikation", LocalDate.of(2021, 1, 1), null, "person-1"), "plan-1", 0, now));
             producer.send(topics.plans(), EventProducer.envelope(new PlanCreated("plan-2", "vkl",

@@ -1,0 +1,87 @@
+package se.samplan.activity.activity;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.sql.Date;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import se.samplan.activity.activity.ActivityCommands.RemindDueSoon;
+import se.samplan.activity.activity.ActivityCommands.ReportOverdue;
+import java.util.Map;
+
+/**
+ * Finds occurrences that are due soon or overdue and asks their activities to say so. It runs as a
+ * db-scheduler recurring task: persisted in PostgreSQL, so it survives restarts, and picked by one
+ * instance at a time. Exactly-once does not rest on the scheduler: the activity emits
+ * ActivityDueSoon / ActivityOverdue only once per occurrence and due date, however often asked.
+ */
+@Configuration(proxyBeanMethods = false)
+class ReminderSweep {
+
+    private static final Logger log = LoggerFactory.getLogger(ReminderSweep.class);
+
+    private final JdbcTemplate jdbc;
+    private final CommandGateway commands;
+    private final Clock clock;
+    private final int defaultLeadDays;
+
+    ReminderSweep(JdbcTemplate jdbc, CommandGateway commands, Clock clock,
+                  @Value("${samplan.reminders.due-soon-lead-days:3}") int defaultLeadDays) {
+        this.jdbc = jdbc;
+        this.commands = commands;
+        this.clock = clock;
+        this.defaultLeadDays = defaultLeadDays;
+    }
+
+    @Bean
+    RecurringTask<Void> activityReminderSweep(@Value("${samplan.reminders.sweep-interval:PT1M}") Duration interval) {
+        return Tasks.recurring("activity-reminder-sweep", FixedDelay.of(interval)).execute((instance, context) -> sweep());
+    }
+
+    /** One pass: every open occurrence due within its association's lead time, or past due, not yet reminded. */
+    void sweep() {
+        LocalDate today = LocalDate.now(clock);
+        List<Object> reminders = jdbc.query("""
+                        SELECT o.activity_id, o.occurrence_id, o.due_date,
+                               coalesce(s.due_soon_lead_days, ?) AS lead_days
+                          FROM occurrence_row o
+                          LEFT JOIN association_setting s ON s.association_id = o.association_id
+                         WHERE o.status IN ('PLANNED', 'IN_PROGRESS', 'POSTPONED') AND o.due_date IS NOT NULL
+                           AND ((o.due_date < ? AND o.overdue_for IS DISTINCT FROM o.due_date)
+                             OR (o.due_date >= ? AND o.due_date <= ?::date + coalesce(s.due_soon_lead_days, ?)
+                                 AND o.due_soon_for IS DISTINCT FROM o.due_date))
+                         ORDER BY o.due_date
+                         LIMIT 1000""",
+                (rs, row) -> {
+                    String activityId = rs.getString("activity_id");
+                    String occurrenceId = rs.getString("occurrence_id");
+                    LocalDate due = rs.getDate("due_date").toLocalDate();
+                    return due.isBefore(today)
+                            ? new ReportOverdue(activityId, occurrenceId, today)
+                            : new RemindDueSoon(activityId, occurrenceId, today, rs.getInt("lead_days"));
+                },
+                defaultLeadDays, Date.valueOf(today), Date.valueOf(today), Date.valueOf(today), defaultLeadDays);
+        for (Object reminder : reminders) {
+            try {
+                commands.sendAndWait(GenericCommandMessage.asCommandMessage(reminder)
+                        .andMetaData(MetaData.from(Map.of("actor", "system"))));
+            } catch (RuntimeException e) {
+                // One activity's trouble must not hold up the others; the next pass asks again.
+                log.warn("Reminder {} failed: {}", reminder, e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package se.samplan.activity.plans;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import se.samplan.events.EventEnvelope;
+import se.samplan.events.plan.MilestoneAdded;
+import se.samplan.events.plan.MilestoneForecastChanged;
+import se.samplan.events.plan.MilestoneRemoved;
+import se.samplan.events.plan.MilestoneTargetDateChanged;
+import se.samplan.events.plan.PlanCreated;
+import se.samplan.events.plan.PlanEvent;
+import se.samplan.events.plan.PlanPeriodChanged;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * What activity-service knows of plans, read from plan-service's events: each plan's association
+ * and period, and its milestones' dates. Plan-service stays the owner; this is a copy for checks.
+ */
+@Component
+public class PlanReferences {
+
+    /** A plan as activity-service knows it. */
+    public record PlanRef(String planId, String associationId, LocalDate periodStart, LocalDate periodEnd) { }
+
+    private final JdbcTemplate jdbc;
+
+    PlanReferences(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<PlanRef> plan(String planId) {
+        return jdbc.query("SELECT plan_id, association_id, period_start, period_end FROM plan_reference WHERE plan_id = ?",
+                (rs, row) -> new PlanRef(rs.getString(1), rs.getString(2), local(rs.getDate(3)), local(rs.getDate(4))),
+                planId).stream().findFirst();
+    }
+
+    /** The milestone's forecast date, or its target date while it has no forecast; empty if neither is known. */
+    public Optional<LocalDate> milestoneDate(String planId, String milestoneId) {
+        return jdbc.query("SELECT coalesce(forecast_date, target_date) FROM milestone_reference WHERE plan_id = ? AND milestone_id = ?",
+                (rs, row) -> local(rs.getDate(1)), planId, milestoneId).stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    /** True when this plan event is newer than every one applied before: older ones are redeliveries. */
+    public boolean isNew(EventEnvelope envelope) {
+        Long last = jdbc.query("SELECT last_sequence FROM plan_reference WHERE plan_id = ?",
+                (rs, row) -> rs.getLong(1), envelope.aggregateId()).stream().findFirst().orElse(null);
+        return last == null || envelope.sequence() > last;
+    }
+
+    /** Applies a plan event (call inside a transaction, after {@link #isNew}). */
+    public void apply(EventEnvelope envelope, PlanEvent event) {
+        if (event instanceof PlanCreated created) {
+            jdbc.update("""
+                    INSERT INTO plan_reference (plan_id, association_id, period_start, period_end, last_sequence)
+                    VALUES (?, ?, ?, ?, ?) ON CONFLICT (plan_id) DO NOTHING""",
+                    created.planId(), created.associationId(), date(created.periodStart()), date(created.periodEnd()),
+                    envelope.sequence());
+        } else if (event instanceof PlanPeriodChanged changed) {
+            jdbc.update("UPDATE plan_reference SET period_start = ?, period_end = ? WHERE plan_id = ?",
+                    date(changed.periodStart()), date(changed.periodEnd()), changed.planId());
+        } else if (event instanceof MilestoneAdded added) {
+            jdbc.update("""
+                    INSERT INTO milestone_reference (plan_id, milestone_id, target_date, forecast_date) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (plan_id, milestone_id) DO UPDATE SET target_date = EXCLUDED.target_date,
+                        forecast_date = EXCLUDED.forecast_date""",
+                    added.planId(), added.milestoneId(), date(added.targetDate()), date(added.forecastDate()));
+        } else if (event instanceof MilestoneForecastChanged moved) {
+            jdbc.update("UPDATE milestone_reference SET forecast_date = ? WHERE plan_id = ? AND milestone_id = ?",
+                    date(moved.newDate()), moved.planId(), moved.milestoneId());
+        } else if (event instanceof MilestoneTargetDateChanged retargeted) {
+            jdbc.update("UPDATE milestone_reference SET target_date = ? WHERE plan_id = ? AND milestone_id = ?",
+                    date(retargeted.newDate()), retargeted.planId(), retargeted.milestoneId());
+        } else if (event instanceof MilestoneRemoved removed) {
+            jdbc.update("DELETE FROM milestone_reference WHERE plan_id = ? AND milestone_id = ?",
+                    removed.planId(), removed.milestoneId());
+        }
+        jdbc.update("UPDATE plan_reference SET last_sequence = greatest(last_sequence, ?) WHERE plan_id = ?",
+                envelope.sequence(), envelope.aggregateId());
+    }
+
+    private static Date date(LocalDate date) {
+        return date == null ? null : Date.valueOf(date);
+    }
+
+    private static LocalDate local(Date date) {
+        return date == null ? null : date.toLocalDate();
+    }
+}
