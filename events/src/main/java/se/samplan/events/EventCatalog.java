@@ -20,6 +20,8 @@ import se.samplan.events.activity.ActivityOccurrenceStarted;
 import se.samplan.events.activity.ActivityOverdue;
 import se.samplan.events.activity.ActivityRescheduled;
 import se.samplan.events.activity.ActivityScheduled;
+import se.samplan.events.report.ReportDue;
+import se.samplan.events.report.ReportOverdue;
 import se.samplan.events.plan.AudienceAdded;
 import se.samplan.events.plan.AudienceChanged;
 import se.samplan.events.plan.AudienceRemoved;
@@ -114,6 +116,8 @@ public final class EventCatalog {
             PlanDecided.class,
             PlanRevisionStarted.class,
             PlanClosed.class,
+            ReportDue.class,
+            ReportOverdue.class,
             ActivityScheduled.class,
             ActivityDetailsChanged.class,
             ActivityRescheduled.class,

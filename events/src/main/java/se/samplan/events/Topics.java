@@ -9,6 +9,9 @@ public final class Topics {
     /** Published by activity-service: every event of the Activity aggregate. */
     public static final String ACTIVITIES = "samplan.activities.v1";
 
+    /** Published by reporting-service: reports due and overdue under a plan's reporting cadence. */
+    public static final String REPORTS = "samplan.reports.v1";
+
     private Topics() {
     }
 }

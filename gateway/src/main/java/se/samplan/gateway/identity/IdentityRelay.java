@@ -35,8 +35,9 @@ class IdentityRelay implements GlobalFilter, Ordered {
                 .filter(JwtAuthenticationToken.class::isInstance)
                 .map(principal -> ((JwtAuthenticationToken) principal).getToken())
                 .flatMap(jwt -> relay(exchange, chain, jwt))
-                .switchIfEmpty(Mono.defer(() -> ProblemResponses.write(exchange.getResponse(), HttpStatus.UNAUTHORIZED,
-                        "A valid bearer token is required")));
+                // No token: only the paths security lets through anonymously get here; no identity goes on.
+                .switchIfEmpty(Mono.defer(() -> chain.filter(exchange.mutate().request(exchange.getRequest().mutate()
+                        .headers(IdentityRelay::stripIdentity).build()).build())));
     }
 
     private Mono<Void> relay(ServerWebExchange exchange, GatewayFilterChain chain, Jwt jwt) {

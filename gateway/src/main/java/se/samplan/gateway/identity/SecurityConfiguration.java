@@ -38,6 +38,9 @@ class SecurityConfiguration {
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
+                        // Links in emails and calendar subscriptions work without a login: a signed
+                        // token or a secret in the URL is their authority, checked by the service.
+                        .pathMatchers("/api/notifications/unsubscribe", "/api/notifications/calendar/feeds/**").permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(oauth -> oauth
                         .jwt(withDefaults())

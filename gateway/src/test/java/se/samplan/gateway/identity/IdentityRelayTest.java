@@ -86,6 +86,15 @@ class IdentityRelayTest {
     }
 
     @Test
+    void emailLinksAndCalendarFeedsWorkWithoutALoginButCarryNoIdentity() {
+        http.post().uri("/api/notifications/unsubscribe?token=abc").header("X-Samplan-Tenant", "sco").exchange()
+                .expectStatus().isOk().expectBody(String.class).isEqualTo(null);
+        http.get().uri("/api/notifications/calendar/feeds/0123abcd.ics").header("X-Samplan-User", "mallory").exchange()
+                .expectStatus().isOk().expectBody(String.class).isEqualTo(null);
+        http.get().uri("/api/notifications/outbox").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
     void healthIsOpen() {
         http.get().uri("/actuator/health").exchange().expectStatus().isOk();
     }

@@ -16,6 +16,7 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import se.samplan.notification.people.PersonDirectory;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -42,9 +43,11 @@ class EmailDispatcher {
     private final MailProperties properties;
     private final TransactionTemplate transaction;
     private final MeterRegistry meters;
+    private final PersonDirectory people;
 
     EmailDispatcher(Outbox outbox, JavaMailSenderImpl mailSender, MailProperties properties,
-                    TransactionTemplate transaction, MeterRegistry meters) {
+                    TransactionTemplate transaction, MeterRegistry meters, PersonDirectory people) {
+        this.people = people;
         this.outbox = outbox;
         this.mailSender = mailSender;
         this.properties = properties;
@@ -54,6 +57,9 @@ class EmailDispatcher {
 
     @Scheduled(fixedDelayString = "${samplan.mail.poll-interval:PT1S}")
     void sendDue() {
+        if (!properties.dispatch()) {
+            return;
+        }
         Integer sent;
         do {
             sent = transaction.execute(status -> {
@@ -72,6 +78,11 @@ class EmailDispatcher {
             helper.setTo(email.recipient());
             helper.setSubject(email.subject());
             helper.setText(email.bodyText(), email.bodyHtml());
+            if (email.unsubscribeUrl() != null) {
+                // RFC 8058: mail clients offer one-click unsubscribe with a POST to this URL.
+                message.setHeader("List-Unsubscribe", "<" + email.unsubscribeUrl() + ">");
+                message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            }
             mailSender.send(message);
             outbox.markSent(email.id(), message.getMessageID());
             meters.counter("samplan.emails.sent", "kind", email.kind()).increment();
@@ -79,6 +90,9 @@ class EmailDispatcher {
             if (isPermanentRejection(e)) {
                 log.warn("SMTP rejected {} for {} permanently: {}", email.kind(), email.recipient(), e.getMessage());
                 outbox.markRejected(email.id(), String.valueOf(e.getMessage()));
+                if (email.personId() != null) {
+                    people.markRejected(email.personId());
+                }
                 meters.counter("samplan.emails.rejected", "kind", email.kind()).increment();
             } else {
                 Duration wait = backoff(email.attempts());

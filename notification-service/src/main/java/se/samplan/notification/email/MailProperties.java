@@ -12,17 +12,19 @@ import java.time.Duration;
  * @param batchSize         emails sent per round
  * @param firstRetry        wait after the first failed attempt; doubles per attempt
  * @param maxRetry          the longest wait between attempts
+ * @param dispatch          false: queue, but send nothing (an instance that only reads events)
  */
 @ConfigurationProperties("samplan.mail")
-record MailProperties(
+public record MailProperties(
         @DefaultValue("Samplan <noreply@samplan.local>") String from,
         @DefaultValue("http://localhost:8080") String baseUrl,
         @DefaultValue("plans@{association}.samplan.local") String associationInbox,
         @DefaultValue("20") int batchSize,
         @DefaultValue("PT5S") Duration firstRetry,
-        @DefaultValue("PT10M") Duration maxRetry) {
+        @DefaultValue("PT10M") Duration maxRetry,
+        @DefaultValue("true") boolean dispatch) {
 
-    String inboxOf(String associationId) {
+    public String inboxOf(String associationId) {
         return associationInbox.replace("{association}", associationId);
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
  * attempt: whatever is redelivered or restarted, one key is one email.
  */
 @Component
-class Outbox {
+public class Outbox {
 
     private final JdbcTemplate jdbc;
 
@@ -20,21 +20,29 @@ class Outbox {
         this.jdbc = jdbc;
     }
 
-    /** Queues an email; false when its key was queued before. */
-    boolean queue(OutboundEmail email) {
+    /** Queues an email to go now; false when its key was queued before. */
+    public boolean queue(OutboundEmail email) {
+        return queue(email, Instant.now());
+    }
+
+    /** Queues an email not to go before {@code notBefore}; false when its key was queued before. */
+    public boolean queue(OutboundEmail email, Instant notBefore) {
         return jdbc.update("""
                         INSERT INTO outbound_email (idempotency_key, association_id, kind, recipient, subject, body_text,
-                                                    body_html, status, attempts, next_attempt_at, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, now(), now())
+                                                    body_html, status, attempts, next_attempt_at, created_at, person_id,
+                                                    unsubscribe_url)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, now(), ?, ?)
                         ON CONFLICT (idempotency_key) DO NOTHING""",
                 email.idempotencyKey(), email.associationId(), email.kind(), email.recipient(), email.subject(),
-                email.bodyText(), email.bodyHtml()) == 1;
+                email.bodyText(), email.bodyHtml(), Timestamp.from(notBefore), email.personId(),
+                email.unsubscribeUrl()) == 1;
     }
 
     /** Due emails, locked for this transaction; another instance skips them rather than waiting. */
     List<OutboundEmail> lockDue(int limit) {
         return jdbc.query("""
-                SELECT id, idempotency_key, association_id, kind, recipient, subject, body_text, body_html, attempts
+                SELECT id, idempotency_key, association_id, kind, recipient, subject, body_text, body_html, attempts,
+                       person_id, unsubscribe_url
                   FROM outbound_email
                  WHERE status = 'PENDING' AND next_attempt_at <= now()
                  ORDER BY id
@@ -42,7 +50,7 @@ class Outbox {
                    FOR UPDATE SKIP LOCKED""", (rs, row) -> new OutboundEmail(rs.getLong("id"),
                 rs.getString("idempotency_key"), rs.getString("association_id"), rs.getString("kind"),
                 rs.getString("recipient"), rs.getString("subject"), rs.getString("body_text"), rs.getString("body_html"),
-                rs.getInt("attempts")), limit);
+                rs.getInt("attempts"), rs.getString("person_id"), rs.getString("unsubscribe_url")), limit);
     }
 
     void markSent(long id, String messageId) {

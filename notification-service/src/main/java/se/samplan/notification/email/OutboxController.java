@@ -30,6 +30,10 @@ class OutboxController {
     @GetMapping("/outbox")
     @Operation(summary = "The caller's association's emails, sent and pending, newest first")
     List<OutboxEntry> outbox(Caller caller) {
+        if (!caller.roles().contains("association-admin")) {
+            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.FORBIDDEN,
+                    "Only the association's admins see its outbox");
+        }
         return jdbc.query("""
                         SELECT id, kind, recipient, subject, status, attempts, created_at, sent_at, smtp_message_id, last_error
                           FROM outbound_email WHERE association_id = ? ORDER BY id DESC LIMIT 500""",

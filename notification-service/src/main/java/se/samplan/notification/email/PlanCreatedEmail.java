@@ -52,7 +52,7 @@ class PlanCreatedEmail implements EventReaction {
                 <p>Det här meddelandet skickades automatiskt av Samplan.</p>
                 </body></html>
                 """.formatted(HtmlUtils.htmlEscape(created.title(), "UTF-8"), period, HtmlUtils.htmlEscape(link, "UTF-8"));
-        outbox.queue(new OutboundEmail(0, envelope.eventId() + ":" + KIND + ":" + recipient, created.associationId(),
-                KIND, recipient, "Ny plan: " + created.title(), text, html, 0));
+        outbox.queue(OutboundEmail.of(envelope.eventId() + ":" + KIND + ":" + recipient, created.associationId(),
+                KIND, recipient, "Ny plan: " + created.title(), text, html, null, null));
     }
 }

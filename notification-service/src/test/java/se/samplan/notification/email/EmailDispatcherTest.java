@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EmailDispatcherTest {
 
     private final MailProperties properties = new MailProperties("from@samplan.local", "http://localhost", "{association}@x",
-            10, Duration.ofSeconds(5), Duration.ofMinutes(10));
-    private final EmailDispatcher dispatcher = new EmailDispatcher(null, null, properties, null, null);
+            10, Duration.ofSeconds(5), Duration.ofMinutes(10), true);
+    private final EmailDispatcher dispatcher = new EmailDispatcher(null, null, properties, null, null, null);
 
     @Test
     void backoffDoublesUpToTheMaximum() {
