@@ -39,6 +39,10 @@ final class DemoData {
             plan.get("roles").forEach(role -> roles.add(role.asText()));
             String token = stack.tokens().issue(plan.get("user").asText(), plan.get("association").asText(), roles,
                     Duration.ofMinutes(10));
+            // The demo user in the association's directory, so reminders reach them (sent mail page).
+            String admin = stack.tokens().issue("demo-admin", plan.get("association").asText(), List.of("association-admin"),
+                    Duration.ofMinutes(10));
+            stack.put("/api/notifications/people/" + plan.get("user").asText(), admin, plan.get("person"));
             Map<String, Object> body = new HashMap<>();
             body.put("title", plan.get("title").asText());
             body.put("periodStart", plan.get("periodStart").isNull() ? null : plan.get("periodStart").asText());
@@ -49,6 +53,7 @@ final class DemoData {
                 activityBody.put("planId", planId);
                 activityBody.put("title", activity.get("title").asText());
                 activityBody.put("schedule", activity.get("schedule"));
+                activityBody.put("responsible", activity.get("responsible"));
                 stack.post("/api/activities", token, activityBody);
             }
         }

@@ -214,14 +214,22 @@ public final class LocalStack implements AutoCloseable {
     }
 
     JsonNode post(String path, String token, Object body) throws IOException, InterruptedException {
+        return send("POST", path, token, body);
+    }
+
+    JsonNode put(String path, String token, Object body) throws IOException, InterruptedException {
+        return send("PUT", path, token, body);
+    }
+
+    private JsonNode send(String method, String path, String token, Object body) throws IOException, InterruptedException {
         ObjectMapper mapper = new ObjectMapper();
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(gatewayUrl() + path))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body)))
+                .method(method, HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body)))
                 .build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ": " + response.body());
+            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
         }
         return mapper.readTree(response.body());
     }

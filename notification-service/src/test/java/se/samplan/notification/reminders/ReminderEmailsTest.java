@@ -142,6 +142,34 @@ class ReminderEmailsTest {
     }
 
     @Test
+    void remindersQueuedWhileSmtpIsDownAreEachDeliveredOnceWhenItIsBack() throws Exception {
+        smtp.down();
+        try {
+            String first = schedule("Nyhetsbrev", List.of(new Responsible(Responsible.Kind.PERSON, "erik")),
+                    ActivitySchedule.onDate(due), List.of(new PlannedOccurrence("once", due)));
+            String second = schedule("Kick-off", List.of(new Responsible(Responsible.Kind.ROLE, "Förbundschef")),
+                    ActivitySchedule.onDate(due), List.of(new PlannedOccurrence("once", due)));
+            try (EventProducer producer = new EventProducer(TestKafka.get().bootstrapServers())) {
+                for (String activity : List.of(first, second)) {
+                    var dueSoon = EventProducer.envelope(new ActivityDueSoon(activity, "finsam", "plan-1", "once", due, 3), activity, 1, now);
+                    producer.send(topics.activities(), dueSoon);
+                    producer.send(topics.activities(), dueSoon);
+                }
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("""
+                    SELECT count(*) FROM outbound_email WHERE kind = 'due-soon' AND status = 'PENDING' AND attempts >= 2
+                       AND (idempotency_key LIKE ? OR idempotency_key LIKE ?)""", Integer.class,
+                    "activity:" + first + "%", "activity:" + second + "%") == 2);
+        } finally {
+            smtp.up();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> smtp.received().size() >= 2);
+        Thread.sleep(1_500);
+        assertThat(smtp.received()).extracting(ReminderEmailsTest::subject)
+                .containsExactlyInAnyOrder("Due soon: Nyhetsbrev", "Snart dags: Kick-off");
+    }
+
+    @Test
     void aReportDueGoesToItsOwner() throws Exception {
         try (EventProducer producer = new EventProducer(TestKafka.get().bootstrapServers())) {
             producer.send(topics.plans(), EventProducer.envelope(new PlanCreated("plan-r", "finsam", "Kommunikationsplan", null, null,
