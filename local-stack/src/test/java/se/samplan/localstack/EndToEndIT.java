@@ -148,6 +148,86 @@ class EndToEndIT {
         JsonNode current = json.readTree(send("GET", plan, lena, null).body());
         assertThat(current.get("version").asInt()).isEqualTo(2);
         assertThat(current.get("goals")).hasSize(6);
+
+        // Its history, for a public-records request: every event in Swedish, and as a PDF.
+        JsonNode history = json.readTree(send("GET", plan + "/history", lena, null).body());
+        assertThat(history).hasSize(1 + 2 + 5 + 4 + 6 + 3 + 2 + 1 + 2);
+        assertThat(history.get(0).get("text").asText()).startsWith("Planen skapades: \"Kommunikationsplan Finsam Lekeberg och Örebro\"");
+        assertThat(history.get(0).get("actor").asText()).isEqualTo("lena");
+        HttpResponse<byte[]> pdf = http.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + plan + "/history.pdf"))
+                .header("Authorization", "Bearer " + lena).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        Files.write(Path.of("target", "plan-002-history.pdf"), pdf.body());
+    }
+
+    /**
+     * GDPR erasure: a person who got reminders is erased; after every consumer rebuilt its
+     * projections from the start, their name and address are nowhere in any service's database,
+     * and the plan still reads correctly.
+     */
+    @Test
+    void anErasedPersonLeavesNoTraceInAnyDatabaseAfterARebuild() throws Exception {
+        String admin = stack.tokens().issue("admin-1", "regionforbundet-kalmar", List.of("association-admin"), Duration.ofMinutes(30));
+        String person = "p-" + java.util.UUID.randomUUID();
+        String name = "Zlatana Raderasson";
+        String email = "zlatana.raderasson@kalmar.example";
+        assertThat(send("PUT", "/api/notifications/people/" + person, admin, json.writeValueAsString(Map.of(
+                "name", name, "email", email, "roles", List.of("Projektägare")))).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> created = send("POST", "/api/plans", admin, "{\"title\":\"E-serviceverkstad\"}");
+        String planId = json.readTree(created.body()).get("planId").asText();
+        String yesterday = java.time.LocalDate.now().minusDays(1).toString();
+        assertThat(send("POST", "/api/activities", admin, json.writeValueAsString(Map.of("planId", planId,
+                "title", "Månadsrapport till Internetfonden", "responsible", List.of(Map.of("kind", "PERSON", "ref", person)),
+                "schedule", Map.of("kind", "DATE", "date", yesterday)))).statusCode()).isEqualTo(201);
+
+        // The reminder sweep (every minute) reports it overdue; the email names the person.
+        await().atMost(Duration.ofSeconds(120)).until(() -> stack.receivedMail().stream()
+                .anyMatch(mail -> subject(mail).equals("Försenad: Månadsrapport till Internetfonden")));
+        assertThat(tablesContaining(name, email)).isNotEmpty();
+
+        assertThat(send("DELETE", "/api/notifications/people/" + person, admin, null).statusCode()).isEqualTo(204);
+        stack.restart("reporting-service", Map.of("CONSUMER_RESET_POSITIONS", "true"));
+        stack.restart("notification-service", Map.of("CONSUMER_RESET_POSITIONS", "true"));
+        await().atMost(Duration.ofSeconds(90)).until(() -> duplicatesSeenBy("notification-service") >= 1);
+
+        assertThat(tablesContaining(name, email)).isEmpty();
+        assertThat(json.readTree(send("GET", "/api/plans/" + planId, admin, null).body()).get("title").asText())
+                .isEqualTo("E-serviceverkstad");
+    }
+
+    /** Every table of every service's database with a row whose text (or bytes, as hex) holds a value. */
+    private static List<String> tablesContaining(String... values) throws Exception {
+        List<String> found = new java.util.ArrayList<>();
+        for (String database : Postgres.DATABASES) {
+            try (java.sql.Connection connection = java.sql.DriverManager.getConnection(Postgres.url(stack.config(), database),
+                    "postgres", "postgres")) {
+                List<String> tables = new java.util.ArrayList<>();
+                try (var rs = connection.createStatement().executeQuery(
+                        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'")) {
+                    while (rs.next()) {
+                        tables.add(rs.getString(1));
+                    }
+                }
+                for (String table : tables) {
+                    for (String value : values) {
+                        try (var query = connection.prepareStatement("SELECT count(*) FROM \"" + table + "\" t WHERE t::text ILIKE ? "
+                                + "OR t::text ILIKE ?")) {
+                            query.setString(1, "%" + value + "%");
+                            query.setString(2, "%" + java.util.HexFormat.of().formatHex(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "%");
+                            try (var rs = query.executeQuery()) {
+                                rs.next();
+                                if (rs.getLong(1) > 0) {
+                                    found.add(database + "." + table + " has " + value);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     private static String write(String method, String path, String token, String etag, Object body) throws Exception {

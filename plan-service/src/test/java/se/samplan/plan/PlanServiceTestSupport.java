@@ -32,7 +32,12 @@ public final class PlanServiceTestSupport {
     }
 
     public static HttpEntity<Object> as(String association, String user, Object body) {
+        return as(association, user, "", body);
+    }
+
+    public static HttpEntity<Object> as(String association, String user, String roles, Object body) {
         HttpHeaders headers = new HttpHeaders();
+        headers.set("X-Samplan-Roles", roles);
         headers.set("X-Samplan-Tenant", association);
         headers.set("X-Samplan-User", user);
         headers.setContentType(MediaType.APPLICATION_JSON);

@@ -168,6 +168,42 @@ class PlanWritesTest {
                 .isEqualTo(HttpStatus.NOT_FOUND);
     }
 
+    @Test
+    void aClosedPlanPastRetentionIsArchivedWithItsHistoryAndADryRunChangesNothing() {
+        ResponseEntity<JsonNode> plan = create("kalmar", "E-serviceverkstad");
+        String planId = plan.getBody().get("planId").asText();
+        send(HttpMethod.POST, "/api/plans/" + planId + "/closing", "kalmar", plan.getHeaders().getETag(),
+                Map.of("closedOn", "2015-01-31", "reason", "Projektet slutrapporterat"));
+        assertThat(http.exchange("/api/plans/retention", HttpMethod.PUT, PlanServiceTestSupport.as("kalmar", "someone", "",
+                Map.of("keepClosedDays", 3650)), JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        http.exchange("/api/plans/retention", HttpMethod.PUT, PlanServiceTestSupport.as("kalmar", "admin", "association-admin",
+                Map.of("keepClosedDays", 3650)), JsonNode.class);
+
+        // Archived only once the publisher has passed the plan's events.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> runRetention(true).size() == 1);
+        JsonNode dryRun = runRetention(true);
+        assertThat(dryRun.get(0).get("planId").asText()).isEqualTo(planId);
+        assertThat(read(planId, "kalmar").getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        assertThat(runRetention(false)).hasSize(1);
+        assertThat(read(planId, "kalmar").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        JsonNode kept = http.exchange("/api/plans/retention/archive/" + planId, HttpMethod.GET,
+                PlanServiceTestSupport.as("kalmar", "admin", null), JsonNode.class).getBody();
+        assertThat(kept).extracting(entry -> entry.get("type").asText()).containsExactly("PlanCreated", "PlanClosed");
+        assertThat(kept.get(1).get("text").asText()).isEqualTo("Planen avslutades 2015-01-31 (Projektet slutrapporterat).");
+        byte[] pdf = http.exchange("/api/plans/retention/archive/" + planId + "/history.pdf", HttpMethod.GET,
+                PlanServiceTestSupport.as("kalmar", "admin", null), byte[].class).getBody();
+        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        assertThat(http.exchange("/api/plans/retention/archive/" + planId, HttpMethod.GET,
+                PlanServiceTestSupport.as("sco", "admin", null), JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(runRetention(false)).isEmpty();
+    }
+
+    private JsonNode runRetention(boolean dryRun) {
+        return http.exchange("/api/plans/retention/runs?dryRun=" + dryRun, HttpMethod.POST,
+                PlanServiceTestSupport.as("kalmar", "admin", "association-admin", null), JsonNode.class).getBody();
+    }
+
     private static void assertField(ResponseEntity<JsonNode> response, String field) {
         assertThat(response.getStatusCode()).as(field).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);

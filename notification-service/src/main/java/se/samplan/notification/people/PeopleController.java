@@ -11,6 +11,8 @@ import jakarta.validation.constraints.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,10 +37,12 @@ class PeopleController {
 
     private final PersonDirectory directory;
     private final UnsubscribeTokens tokens;
+    private final TransactionTemplate transaction;
 
-    PeopleController(PersonDirectory directory, UnsubscribeTokens tokens) {
+    PeopleController(PersonDirectory directory, UnsubscribeTokens tokens, TransactionTemplate transaction) {
         this.directory = directory;
         this.tokens = tokens;
+        this.transaction = transaction;
     }
 
     record PersonBody(@NotBlank String name, @NotBlank @Email String email, @Pattern(regexp = "sv|en") String language,
@@ -70,6 +74,16 @@ class PeopleController {
                 existing.reportDue(), existing.digest(), existing.leadDays(), existing.unsubscribed(), false);
         directory.save(person);
         return directory.find(personId).orElseThrow();
+    }
+
+    @DeleteMapping("/people/{personId}")
+    @Operation(summary = "Erase a person: their details, and their name and address in kept emails (admins)")
+    ResponseEntity<Void> erase(Caller caller, @PathVariable String personId) {
+        admin(caller);
+        directory.find(personId).filter(p -> p.associationId().equals(caller.associationId()))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No person " + personId));
+        transaction.executeWithoutResult(status -> directory.erase(personId));
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/preferences")

@@ -73,6 +73,21 @@ public class PersonDirectory {
         jdbc.update("UPDATE person SET " + column + " WHERE person_id = ?", personId);
     }
 
+    /**
+     * Erases a person (GDPR): their row, their calendar feed, and their name and address in every
+     * email kept for the outbox view. What is still pending for them is not sent.
+     */
+    void erase(String personId) {
+        jdbc.update("""
+                UPDATE outbound_email SET recipient = 'raderad@invalid', subject = '[raderat]', body_text = '[raderat]',
+                       body_html = '[raderat]', unsubscribe_url = NULL,
+                       status = CASE WHEN status = 'PENDING' THEN 'REJECTED' ELSE status END,
+                       last_error = CASE WHEN status = 'PENDING' THEN 'person erased' ELSE last_error END
+                 WHERE person_id = ?""", personId);
+        jdbc.update("DELETE FROM calendar_feed WHERE kind = 'PERSON' AND subject_id = ?", personId);
+        jdbc.update("DELETE FROM person WHERE person_id = ?", personId);
+    }
+
     /** The SMTP server refused the address for good: shown in the outbox, no more attempts. */
     public void markRejected(String personId) {
         jdbc.update("UPDATE person SET email_rejected = now() WHERE person_id = ?", personId);

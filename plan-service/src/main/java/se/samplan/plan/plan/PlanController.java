@@ -52,10 +52,12 @@ class PlanController {
 
     private final CommandGateway commands;
     private final EventStore eventStore;
+    private final PlanReads reads;
 
-    PlanController(CommandGateway commands, EventStore eventStore) {
+    PlanController(CommandGateway commands, EventStore eventStore, PlanReads reads) {
         this.commands = commands;
         this.eventStore = eventStore;
+        this.reads = reads;
     }
 
     // Request bodies. The aggregate checks every rule again; these name the fields early.
@@ -482,13 +484,7 @@ class PlanController {
                 .andMetaData(MetaData.from(Map.of("tenantId", caller.associationId(), "actor", caller.userId()))));
     }
 
-    /** The plan, if the caller's association owns it or is a partner; otherwise as absent as one never made. */
     private PlanView readable(Caller caller, String planId) {
-        PlanView view = PlanView.current(eventStore.readEvents(planId).asStream());
-        if (view == null || !(view.associationId().equals(caller.associationId())
-                || view.partners().stream().anyMatch(p -> p.associationId().equals(caller.associationId())))) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No plan " + planId);
-        }
-        return view;
+        return reads.readable(caller, planId);
     }
 }

@@ -1,0 +1,27 @@
+package se.samplan.plan.plan;
+
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+import se.samplan.plan.web.Caller;
+
+/** Reads a plan for a caller: its owner or a partner; to anyone else it is as absent as one never made. */
+@Component
+class PlanReads {
+
+    private final EventStore eventStore;
+
+    PlanReads(EventStore eventStore) {
+        this.eventStore = eventStore;
+    }
+
+    PlanView readable(Caller caller, String planId) {
+        PlanView view = PlanView.current(eventStore.readEvents(planId).asStream());
+        if (view == null || !(view.associationId().equals(caller.associationId())
+                || view.partners().stream().anyMatch(p -> p.associationId().equals(caller.associationId())))) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No plan " + planId);
+        }
+        return view;
+    }
+}
