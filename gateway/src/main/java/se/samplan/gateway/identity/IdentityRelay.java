@@ -15,6 +15,7 @@ import reactor.core.publisher.Mono;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Fixes who is calling for the services: drops every identity header a client sent and sets the
@@ -31,13 +32,16 @@ class IdentityRelay implements GlobalFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        // Mono<Void> completes empty: decide on the principal first, then run the chain exactly once.
         return exchange.getPrincipal()
                 .filter(JwtAuthenticationToken.class::isInstance)
-                .map(principal -> ((JwtAuthenticationToken) principal).getToken())
-                .flatMap(jwt -> relay(exchange, chain, jwt))
-                // No token: only the paths security lets through anonymously get here; no identity goes on.
-                .switchIfEmpty(Mono.defer(() -> chain.filter(exchange.mutate().request(exchange.getRequest().mutate()
-                        .headers(IdentityRelay::stripIdentity).build()).build())));
+                .map(principal -> Optional.of(((JwtAuthenticationToken) principal).getToken()))
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(jwt -> jwt.isPresent()
+                        ? relay(exchange, chain, jwt.get())
+                        // No token: only the paths security lets through anonymously get here; no identity goes on.
+                        : chain.filter(exchange.mutate().request(exchange.getRequest().mutate()
+                        .headers(IdentityRelay::stripIdentity).build()).build()));
     }
 
     private Mono<Void> relay(ServerWebExchange exchange, GatewayFilterChain chain, Jwt jwt) {

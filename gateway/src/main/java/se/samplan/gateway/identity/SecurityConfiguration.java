@@ -12,6 +12,8 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import se.samplan.gateway.problem.ProblemResponses;
 
 import javax.crypto.spec.SecretKeySpec;
@@ -34,6 +36,10 @@ class SecurityConfiguration {
     SecurityWebFilterChain security(ServerHttpSecurity http) {
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)   // bearer tokens, no cookies
+                .cors(withDefaults())
+                // Stateless: every request is judged by its own token, never by a session.
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .authorizeExchange(exchanges -> exchanges
@@ -41,6 +47,7 @@ class SecurityConfiguration {
                         // Links in emails and calendar subscriptions work without a login: a signed
                         // token or a secret in the URL is their authority, checked by the service.
                         .pathMatchers("/api/notifications/unsubscribe", "/api/notifications/calendar/feeds/**").permitAll()
+                        .pathMatchers(org.springframework.http.HttpMethod.OPTIONS, "/api/**").permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(oauth -> oauth
                         .jwt(withDefaults())

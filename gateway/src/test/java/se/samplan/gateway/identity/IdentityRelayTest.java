@@ -27,6 +27,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The gateway in front of a real HTTP server that echoes the identity headers it receives: what a
  * service sees comes from the validated token, never from the client.
@@ -37,6 +39,7 @@ class IdentityRelayTest {
 
     static final String KEY = "test-signing-key-of-at-least-32-bytes!";
     static final HttpServer backend = echoServer();
+    static final java.util.concurrent.atomic.AtomicInteger backendHits = new java.util.concurrent.atomic.AtomicInteger();
 
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
@@ -95,6 +98,16 @@ class IdentityRelayTest {
     }
 
     @Test
+    void everyRequestReachesTheServiceExactlyOnce() {
+        int before = backendHits.get();
+        http.post().uri("/api/plans").header("Authorization", "Bearer " + token("anna", "sco", List.of(), KEY, 3600))
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).bodyValue("{\"title\":\"En gång\"}")
+                .exchange().expectStatus().isOk();
+        http.post().uri("/api/notifications/unsubscribe?token=abc").exchange().expectStatus().isOk();
+        assertThat(backendHits.get() - before).isEqualTo(2);
+    }
+
+    @Test
     void healthIsOpen() {
         http.get().uri("/actuator/health").exchange().expectStatus().isOk();
     }
@@ -122,6 +135,7 @@ class IdentityRelayTest {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/", exchange -> {
+                backendHits.incrementAndGet();
                 Map<String, String> identity = new TreeMap<>();
                 exchange.getRequestHeaders().forEach((name, values) -> {
                     if (name.toLowerCase().startsWith("x-samplan-")) {
