@@ -31,10 +31,10 @@ import static org.awaitility.Awaitility.await;
 import static se.samplan.notification.NotificationTestSupport.as;
 
 /**
- * The service stops after it read a reminder and before it sent it; it starts again and reads every
- * topic from the start: the reminder goes out once.
+ * Exactly once where it is hard: the service stops after it read a reminder and before it sent it,
+ * then starts again reading every topic from the start; and two instances share one database.
  */
-class RestartBetweenReadingAndSendingTest {
+class ExactlyOnceAcrossRestartsAndInstancesTest {
 
     @Test
     void aReminderReadBeforeARestartIsSentOnceAfterIt() throws Exception {
@@ -74,6 +74,44 @@ class RestartBetweenReadingAndSendingTest {
             assertThat(smtp.received()).filteredOn(m -> subject(m).startsWith("Snart dags")).hasSize(1);
             assertThat(service.getBean(JdbcTemplate.class).queryForObject(
                     "SELECT count(*) FROM outbound_email WHERE kind = 'due-soon' AND status = 'SENT'", Integer.class)).isEqualTo(1);
+        } finally {
+            smtp.down();
+        }
+    }
+
+    @Test
+    void twoInstancesOnOneDatabaseSendEachReminderOnce() throws Exception {
+        TestSmtp smtp = TestSmtp.start();
+        NotificationTestSupport.Topics topics = NotificationTestSupport.topics();
+        Map<String, Object> properties = NotificationTestSupport.properties(TestPostgres.get().createDatabase("notification"),
+                topics, smtp);
+        LocalDate due = LocalDate.now().plusDays(2);
+        try (ConfigurableApplicationContext first = start(properties);
+             ConfigurableApplicationContext second = start(properties)) {
+            client(first).exchange("/api/notifications/people/lena", HttpMethod.PUT, as("finsam", "admin", "association-admin",
+                    Map.of("name", "Lena Lind", "email", "lena@finsam.example", "roles", List.of("Förbundschef"))), String.class);
+            List<String> activities = new java.util.ArrayList<>();
+            try (EventProducer producer = new EventProducer(TestKafka.get().bootstrapServers())) {
+                for (int i = 0; i < 20; i++) {
+                    String activity = "act-" + java.util.UUID.randomUUID();
+                    activities.add(activity);
+                    producer.send(topics.activities(), EventProducer.envelope(new ActivityScheduled(activity, "finsam", "plan-1",
+                            "Aktivitet " + i, null, ActivityKind.ACTIVITY, List.of(), null,
+                            List.of(new Responsible(Responsible.Kind.ROLE, "Förbundschef")), null, null, null, null,
+                            ActivitySchedule.onDate(due), List.of(new PlannedOccurrence("once", due))), activity, 0, Instant.now()));
+                    var dueSoon = EventProducer.envelope(new ActivityDueSoon(activity, "finsam", "plan-1", "once", due, 3),
+                            activity, 1, Instant.now());
+                    producer.send(topics.activities(), dueSoon);
+                    producer.send(topics.activities(), dueSoon);
+                }
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> smtp.received().stream()
+                    .filter(m -> subject(m).startsWith("Snart dags")).count() >= 20);
+            Thread.sleep(2_000);
+            // Both instances read (the group splits the partitions) and both dispatch (SKIP LOCKED splits the rows).
+            assertThat(smtp.received()).filteredOn(m -> subject(m).startsWith("Snart dags")).hasSize(20);
+            assertThat(smtp.received().stream().filter(m -> subject(m).startsWith("Snart dags")).map(ExactlyOnceAcrossRestartsAndInstancesTest::subject)
+                    .distinct().count()).isEqualTo(20);
         } finally {
             smtp.down();
         }
