@@ -41,8 +41,7 @@ public final class ActivityServiceTestSupport {
 
     public static HttpEntity<Object> as(String association, String user, Object body) {
         HttpHeaders headers = new HttpHeaders();
-        headers.set("X-Samplan-Tenant", association);
-        headers.set("X-Samplan-User", user);
+        se.samplan.testkit.TestIdentity.headers(association, user, "").forEach(headers::set);
         headers.setContentType(MediaType.APPLICATION_JSON);
         return new HttpEntity<>(body, headers);
     }

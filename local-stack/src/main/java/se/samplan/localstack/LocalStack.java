@@ -100,6 +100,7 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> env = new HashMap<>();
         env.put("PORT", String.valueOf(service.port()));
         env.put("SERVER_ADDRESS", "127.0.0.1");
+        env.put("IDENTITY_SECRET", config.identitySecret());
         String database = switch (service.name()) {
             case "plan-service" -> "plan";
             case "activity-service" -> "activity";

@@ -23,6 +23,7 @@ public record StackConfig(
         int smtpPort,
         int mailPagePort,
         String devSigningKey,
+        String identitySecret,
         String serviceJavaOptions,
         boolean demoData) {
 
@@ -46,6 +47,7 @@ public record StackConfig(
                 settings.port("smtp-port", 2525),
                 settings.port("mail-page-port", 8025),
                 settings.get("dev-signing-key", DEV_SIGNING_KEY),
+                settings.get("identity-secret", "samplan-local-identity-secret-" + java.util.UUID.randomUUID()),
                 settings.get("service-java-options", "-Xmx256m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1"),
                 Boolean.parseBoolean(settings.get("demo-data", "true")));
     }

@@ -49,9 +49,7 @@ public final class NotificationTestSupport {
 
     public static HttpEntity<Object> as(String association, String user, String roles, Object body) {
         HttpHeaders headers = new HttpHeaders();
-        headers.set("X-Samplan-Tenant", association);
-        headers.set("X-Samplan-User", user);
-        headers.set("X-Samplan-Roles", roles);
+        se.samplan.testkit.TestIdentity.headers(association, user, roles).forEach(headers::set);
         headers.setContentType(MediaType.APPLICATION_JSON);
         return new HttpEntity<>(body, headers);
     }

@@ -111,4 +111,28 @@ class PlanApiTest {
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
     }
+
+    @Test
+    void anIdentityTheGatewayDidNotSignIsRefused() {
+        org.springframework.http.HttpHeaders unsigned = new org.springframework.http.HttpHeaders();
+        unsigned.set("X-Samplan-Tenant", "sco");
+        unsigned.set("X-Samplan-User", "mallory");
+        assertThat(http.exchange("/api/plans", HttpMethod.POST, new org.springframework.http.HttpEntity<>(Map.of("title", "x"), unsigned),
+                JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+
+        // A signature for another tenant, with the tenant header changed afterwards.
+        org.springframework.http.HttpHeaders tampered = new org.springframework.http.HttpHeaders();
+        se.samplan.testkit.TestIdentity.headers("vkl", "mallory", "").forEach(tampered::set);
+        tampered.set("X-Samplan-Tenant", "sco");
+        assertThat(http.exchange("/api/plans", HttpMethod.POST, new org.springframework.http.HttpEntity<>(Map.of("title", "x"), tampered),
+                JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+
+        // A signature made with another secret.
+        org.springframework.http.HttpHeaders forged = new org.springframework.http.HttpHeaders();
+        se.samplan.testkit.TestIdentity.headers("sco", "mallory", "").forEach(forged::set);
+        String signature = forged.getFirst("X-Samplan-Signature");
+        forged.set("X-Samplan-Signature", signature.substring(0, signature.length() - 4) + "AAAA");
+        assertThat(http.exchange("/api/plans", HttpMethod.POST, new org.springframework.http.HttpEntity<>(Map.of("title", "x"), forged),
+                JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
 }

@@ -37,9 +37,7 @@ public final class PlanServiceTestSupport {
 
     public static HttpEntity<Object> as(String association, String user, String roles, Object body) {
         HttpHeaders headers = new HttpHeaders();
-        headers.set("X-Samplan-Roles", roles);
-        headers.set("X-Samplan-Tenant", association);
-        headers.set("X-Samplan-User", user);
+        se.samplan.testkit.TestIdentity.headers(association, user, roles).forEach(headers::set);
         headers.setContentType(MediaType.APPLICATION_JSON);
         return new HttpEntity<>(body, headers);
     }

@@ -36,8 +36,7 @@ public final class ReportingTestSupport {
 
     public static HttpEntity<Void> as(String association, String user) {
         HttpHeaders headers = new HttpHeaders();
-        headers.set("X-Samplan-Tenant", association);
-        headers.set("X-Samplan-User", user);
+        se.samplan.testkit.TestIdentity.headers(association, user, "").forEach(headers::set);
         return new HttpEntity<>(headers);
     }
 }

@@ -20,7 +20,7 @@ import java.util.Optional;
 /**
  * Fixes who is calling for the services: drops every identity header a client sent and sets the
  * tenant (the token's {@code association} claim), the person ({@code sub}) and the roles from the
- * validated token. A service never sees a tenant the caller chose.
+ * validated token, signed (see {@link IdentitySigner}). A service never sees a tenant the caller chose.
  */
 @Component
 class IdentityRelay implements GlobalFilter, Ordered {
@@ -29,6 +29,12 @@ class IdentityRelay implements GlobalFilter, Ordered {
     static final String TENANT = "X-Samplan-Tenant";
     static final String USER = "X-Samplan-User";
     static final String ROLES = "X-Samplan-Roles";
+
+    private final IdentitySigner signer;
+
+    IdentityRelay(IdentitySigner signer) {
+        this.signer = signer;
+    }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
@@ -51,11 +57,13 @@ class IdentityRelay implements GlobalFilter, Ordered {
                     "The token names no association");
         }
         List<String> roles = jwt.hasClaim("roles") ? jwt.getClaimAsStringList("roles") : List.of();
+        String roleList = String.join(",", roles);
         ServerHttpRequest request = exchange.getRequest().mutate().headers(headers -> {
             stripIdentity(headers);
             headers.set(TENANT, association);
             headers.set(USER, jwt.getSubject());
-            headers.set(ROLES, String.join(",", roles));
+            headers.set(ROLES, roleList);
+            headers.set(IdentitySigner.SIGNATURE, signer.sign(association, jwt.getSubject(), roleList));
         }).build();
         return chain.filter(exchange.mutate().request(request).build());
     }

@@ -68,7 +68,8 @@ class IdentityRelayTest {
                     .exchange()
                     .expectStatus().isOk()
                     .expectBody(String.class)
-                    .isEqualTo("x-samplan-roles=communicator;x-samplan-tenant=sco;x-samplan-user=anna;");
+                    .value(body -> assertThat(body).matches(
+                            "x-samplan-roles=communicator;x-samplan-signature=\\d+\\.[A-Za-z0-9_-]{43};x-samplan-tenant=sco;x-samplan-user=anna;"));
         }
     }
 

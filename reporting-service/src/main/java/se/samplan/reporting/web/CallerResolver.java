@@ -1,5 +1,6 @@
 package se.samplan.reporting.web;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -9,13 +10,35 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.server.ResponseStatusException;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Resolves a {@link Caller} parameter from the identity headers the gateway sets. */
+/**
+ * Resolves a {@link Caller} from the identity headers the gateway sets, and only if the gateway's
+ * signature over them (HMAC-SHA256 with the shared identity secret) is valid and recent: a request
+ * that reached the service another way, or with headers set by anyone else, is refused.
+ */
 @Component
 class CallerResolver implements HandlerMethodArgumentResolver {
+
+    static final String SIGNATURE_HEADER = "X-Samplan-Signature";
+    /** How old a signature may be: the gateway signs as it forwards. */
+    private static final long MAX_AGE_SECONDS = 300;
+
+    private final byte[] secret;
+    private final Clock clock = Clock.systemUTC();
+
+    CallerResolver(@Value("${samplan.identity.secret}") String secret) {
+        this.secret = secret.getBytes(StandardCharsets.UTF_8);
+    }
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
@@ -27,12 +50,38 @@ class CallerResolver implements HandlerMethodArgumentResolver {
                                   WebDataBinderFactory binders) {
         String tenant = request.getHeader(Caller.TENANT_HEADER);
         String user = request.getHeader(Caller.USER_HEADER);
-        if (tenant == null || tenant.isBlank() || user == null || user.isBlank()) {
+        String roles = request.getHeader(Caller.ROLES_HEADER) == null ? "" : request.getHeader(Caller.ROLES_HEADER);
+        if (tenant == null || tenant.isBlank() || user == null || user.isBlank()
+                || !signedByGateway(tenant, user, roles, request.getHeader(SIGNATURE_HEADER))) {
             throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "No authenticated caller");
         }
-        String roles = request.getHeader(Caller.ROLES_HEADER);
-        Set<String> roleSet = roles == null ? Set.of() : Arrays.stream(roles.split(","))
+        Set<String> roleSet = Arrays.stream(roles.split(","))
                 .map(String::trim).filter(r -> !r.isEmpty()).collect(Collectors.toUnmodifiableSet());
         return new Caller(tenant, user, roleSet);
+    }
+
+    private boolean signedByGateway(String tenant, String user, String roles, String signature) {
+        if (signature == null || signature.indexOf('.') < 1) {
+            return false;
+        }
+        long at;
+        byte[] given;
+        try {
+            at = Long.parseLong(signature.substring(0, signature.indexOf('.')));
+            given = Base64.getUrlDecoder().decode(signature.substring(signature.indexOf('.') + 1));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        if (Math.abs(clock.instant().getEpochSecond() - at) > MAX_AGE_SECONDS) {
+            return false;
+        }
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            byte[] expected = mac.doFinal((tenant + "\n" + user + "\n" + roles + "\n" + at).getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.isEqual(expected, given);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
