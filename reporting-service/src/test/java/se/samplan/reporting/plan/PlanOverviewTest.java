@@ -37,6 +37,27 @@ class PlanOverviewTest {
 
     @Autowired
     TestRestTemplate http;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Test
+    void anUnreadableRecordIsKeptAsRejectedAndTheIntakeGoesOn() throws Exception {
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(java.util.Map.of(
+                "bootstrap.servers", TestKafka.get().bootstrapServers(),
+                "key.serializer", org.apache.kafka.common.serialization.StringSerializer.class,
+                "value.serializer", org.apache.kafka.common.serialization.ByteArraySerializer.class));
+             EventProducer events = new EventProducer(TestKafka.get().bootstrapServers())) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topics.plans(), "plan-x",
+                    "not an event".getBytes())).get();
+            events.send(topics.plans(), EventProducer.envelope(new PlanCreated("plan-x", "sco", "Efter skräpet", null, null,
+                    "person-1"), "plan-x", 0, Instant.now()));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                http.exchange("/api/reports/plans/plan-x", HttpMethod.GET, as("sco", "person-1"), JsonNode.class)
+                        .getStatusCode()).isEqualTo(HttpStatus.OK));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM rejected_event WHERE topic = ? AND record_key = 'plan-x'",
+                Integer.class, topics.plans())).isEqualTo(1);
+    }
 
     @Test
     void plansAndTheirActivitiesArriveFromKafkaPerAssociation() {
