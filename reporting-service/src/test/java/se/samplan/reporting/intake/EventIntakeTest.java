@@ -10,7 +10,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import se.samplan.events.EventEnvelope;
 import se.samplan.events.EventJson;
+import se.samplan.events.plan.MilestoneAdded;
+import se.samplan.events.plan.MilestoneForecastChanged;
+import se.samplan.events.plan.MilestoneStatusChanged;
 import se.samplan.events.plan.PlanCreated;
+import se.samplan.events.plan.Rating;
 import se.samplan.events.plan.PlanDecided;
 import se.samplan.events.plan.PlanPresented;
 import se.samplan.events.plan.PlanRetitled;
@@ -52,7 +56,7 @@ class EventIntakeTest {
 
     @BeforeEach
     void clean() {
-        jdbc.execute("TRUNCATE consumer_position, aggregate_position, plan_overview, activity_overview");
+        jdbc.execute("TRUNCATE consumer_position, aggregate_position, plan_overview, activity_overview, milestone_state, milestone_move");
         planA = EventProducer.envelope(new PlanCreated("plan-a", "sco", "Kommunikation SCÖ", LocalDate.of(2021, 1, 1),
                 LocalDate.of(2021, 12, 31), "person-1"), "plan-a", 0, now);
         planB = EventProducer.envelope(new PlanCreated("plan-b", "vkl", "Barn och unga i fokus", null, null, "person-2"),
@@ -95,6 +99,33 @@ class EventIntakeTest {
 
         assertThat(jdbc.queryForMap("SELECT title, status FROM plan_overview WHERE plan_id = 'plan-a'"))
                 .containsEntry("title", "Kommunikation SCÖ 2022").containsEntry("status", "DECIDED");
+    }
+
+    @Test
+    void everyMilestoneMoveIsKeptWithItsSlip() {
+        Instant t = now;
+        List<EventEnvelope> events = List.of(
+                EventProducer.envelope(new MilestoneAdded("plan-a", "sco", "web", "Ny webbplats", LocalDate.of(2021, 12, 1), null,
+                        Rating.G), "plan-a", 1, t),
+                EventProducer.envelope(new MilestoneForecastChanged("plan-a", "sco", "web", null, LocalDate.of(2021, 12, 15),
+                        "Byrån försenad"), "plan-a", 2, t.plusSeconds(60)),
+                EventProducer.envelope(new MilestoneStatusChanged("plan-a", "sco", "web", Rating.G, Rating.O, "Försening"),
+                        "plan-a", 3, t.plusSeconds(120)),
+                EventProducer.envelope(new MilestoneForecastChanged("plan-a", "sco", "web", LocalDate.of(2021, 12, 15),
+                        LocalDate.of(2022, 1, 31), "Upphandling"), "plan-a", 4, t.plusSeconds(180)));
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        records.add(record("plans", 0, 0, planA));
+        for (int i = 0; i < events.size(); i++) {
+            records.add(record("plans", 0, i + 1, events.get(i)));
+        }
+        feed(records);
+        feed(records.subList(2, 4));   // redelivered: no move counted twice
+
+        assertThat(jdbc.queryForList("SELECT kind, slip_days, reason FROM milestone_move WHERE plan_id = 'plan-a' ORDER BY occurred_at"))
+                .extracting(row -> row.get("kind") + ":" + row.get("slip_days") + ":" + row.get("reason"))
+                .containsExactly("ADDED:null:null", "FORECAST:14:Byrån försenad", "STATUS:14:Försening", "FORECAST:61:Upphandling");
+        assertThat(jdbc.queryForMap("SELECT status, forecast_date FROM milestone_state WHERE plan_id = 'plan-a'"))
+                .containsEntry("status", "O").containsEntry("forecast_date", java.sql.Date.valueOf("2022-01-31"));
     }
 
     @Test
