@@ -25,8 +25,6 @@ import se.samplan.notification.people.PersonDirectory;
 import se.samplan.notification.people.UnsubscribeTokens;
 import se.samplan.notification.web.Caller;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -116,9 +114,9 @@ class WeeklyDigest {
     }
 
     private void digest(Person person, String week, LocalDate today) {
-        record Item(String title, String plan, LocalDate due, String activityId) { }
-        List<Item> dueSoon = new ArrayList<>();
-        List<Item> overdue = new ArrayList<>();
+        // Each line: what and when, and the link to it.
+        List<String[]> dueSoon = new ArrayList<>();
+        List<String[]> overdue = new ArrayList<>();
         jdbc.query("""
                         SELECT a.activity_id, a.title, a.responsible::text AS responsible, o.due_date, coalesce(p.title, '') AS plan
                           FROM activity_info a JOIN occurrence_info o ON o.activity_id = a.activity_id
@@ -128,27 +126,23 @@ class WeeklyDigest {
                          ORDER BY o.due_date, a.title""",
                 rs -> {
                     if (responsibles.includes(rs.getString("responsible"), person)) {
-                        Item item = new Item(rs.getString("title"), rs.getString("plan"), rs.getDate("due_date").toLocalDate(),
-                                rs.getString("activity_id"));
-                        (item.due().isBefore(today) ? overdue : dueSoon).add(item);
+                        LocalDate due = rs.getDate("due_date").toLocalDate();
+                        String[] line = {due + "  " + rs.getString("title") + " (" + rs.getString("plan") + ")",
+                                mail.baseUrl() + "/activities/" + rs.getString("activity_id")};
+                        (due.isBefore(today) ? overdue : dueSoon).add(line);
                     }
                 }, person.associationId(), Date.valueOf(today.plusDays(7)));
         if (dueSoon.isEmpty() && overdue.isEmpty()) {
             return;
         }
         boolean en = person.english();
-        String unsubscribe = mail.baseUrl() + "/api/notifications/unsubscribe?token="
-                + URLEncoder.encode(tokens.issue(person.personId(), "digest"), StandardCharsets.UTF_8);
+        String unsubscribe = tokens.link(mail.baseUrl(), person.personId(), "digest");
         StringBuilder text = new StringBuilder(en ? "Hello " + person.name() + ",\n" : "Hej " + person.name() + "!\n");
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"" + (en ? "en" : "sv") + "\"><head><meta charset=\"utf-8\">"
                 + "<title>" + (en ? "Your week" : "Din vecka") + "</title></head><body><p>"
                 + HtmlUtils.htmlEscape(en ? "Hello " + person.name() + "," : "Hej " + person.name() + "!", "UTF-8") + "</p>");
-        section(en ? "Due in the coming week" : "Ska vara klart kommande vecka", dueSoon.stream()
-                .map(i -> new String[]{i.due() + "  " + i.title() + " (" + i.plan() + ")", mail.baseUrl() + "/activities/" + i.activityId()})
-                .toList(), text, html);
-        section(en ? "Overdue" : "Försenat", overdue.stream()
-                .map(i -> new String[]{i.due() + "  " + i.title() + " (" + i.plan() + ")", mail.baseUrl() + "/activities/" + i.activityId()})
-                .toList(), text, html);
+        section(en ? "Due in the coming week" : "Ska vara klart kommande vecka", dueSoon, text, html);
+        section(en ? "Overdue" : "Försenat", overdue, text, html);
         String footer = en ? "Weekly digest from Samplan. Unsubscribe:" : "Veckosammanfattning från Samplan. Avregistrera:";
         text.append("\n-- \n").append(footer).append(' ').append(unsubscribe).append('\n');
         html.append("<hr><p style=\"font-size:smaller\">").append(HtmlUtils.htmlEscape(footer, "UTF-8"))

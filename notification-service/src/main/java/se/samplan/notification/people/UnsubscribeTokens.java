@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -33,6 +34,12 @@ public class UnsubscribeTokens {
     public String issue(String personId, String scope) {
         String body = encode(personId + "\n" + scope);
         return body + "." + encode(sign(body));
+    }
+
+    /** The unsubscribe link that goes into an email: the gateway's URL with a token for person and scope. */
+    public String link(String baseUrl, String personId, String scope) {
+        return baseUrl + "/api/notifications/unsubscribe?token="
+                + URLEncoder.encode(issue(personId, scope), StandardCharsets.UTF_8);
     }
 
     public Optional<Grant> verify(String token) {

@@ -18,8 +18,6 @@ import se.samplan.notification.people.Person;
 import se.samplan.notification.people.PersonDirectory;
 import se.samplan.notification.people.UnsubscribeTokens;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -102,8 +100,7 @@ class ReminderEmails implements EventReaction {
         if (!person.wants(kind)) {
             return;
         }
-        String unsubscribe = mail.baseUrl() + "/api/notifications/unsubscribe?token="
-                + URLEncoder.encode(tokens.issue(person.personId(), kind), StandardCharsets.UTF_8);
+        String unsubscribe = tokens.link(mail.baseUrl(), person.personId(), kind);
         ReminderTemplates.Rendered email = ReminderTemplates.render(kind, person.english(), person.name(), title, plan, due,
                 link, unsubscribe);
         outbox.queue(OutboundEmail.of(item + ":" + kind + ":" + person.personId(), person.associationId(), kind,

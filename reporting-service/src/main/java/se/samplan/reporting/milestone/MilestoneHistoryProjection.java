@@ -73,12 +73,16 @@ class MilestoneHistoryProjection implements Projection {
     }
 
     private LocalDate target(String planId, String milestoneId) {
-        return jdbc.query("SELECT target_date FROM milestone_state WHERE plan_id = ? AND milestone_id = ?",
-                (rs, row) -> local(rs.getDate(1)), planId, milestoneId).stream().findFirst().orElse(null);
+        return stored("target_date", planId, milestoneId);
     }
 
     private LocalDate forecast(String planId, String milestoneId) {
-        return jdbc.query("SELECT forecast_date FROM milestone_state WHERE plan_id = ? AND milestone_id = ?",
+        return stored("forecast_date", planId, milestoneId);
+    }
+
+    /** A date column of the milestone as it stands (the column name is one of ours, never input). */
+    private LocalDate stored(String column, String planId, String milestoneId) {
+        return jdbc.query("SELECT " + column + " FROM milestone_state WHERE plan_id = ? AND milestone_id = ?",
                 (rs, row) -> local(rs.getDate(1)), planId, milestoneId).stream().findFirst().orElse(null);
     }
 
