@@ -10,7 +10,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -51,12 +50,10 @@ import java.util.function.LongFunction;
 class PlanController {
 
     private final CommandGateway commands;
-    private final EventStore eventStore;
     private final PlanReads reads;
 
-    PlanController(CommandGateway commands, EventStore eventStore, PlanReads reads) {
+    PlanController(CommandGateway commands, PlanReads reads) {
         this.commands = commands;
-        this.eventStore = eventStore;
         this.reads = reads;
     }
 
@@ -133,12 +130,7 @@ class PlanController {
     @GetMapping("/{planId}/versions/{version}")
     @Operation(summary = "Read a version of a plan as it was when the next version began (or now, for the newest)")
     PlanView version(Caller caller, @PathVariable String planId, @PathVariable int version) {
-        readable(caller, planId);
-        PlanView view = PlanView.version(eventStore.readEvents(planId).asStream(), version);
-        if (view == null) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Plan " + planId + " has no version " + version);
-        }
-        return view;
+        return reads.readable(caller, planId, version);
     }
 
     // Plan

@@ -24,4 +24,17 @@ class PlanReads {
         }
         return view;
     }
+
+    /**
+     * Version {@code version} of a plan the caller may read now, as it was when the next version
+     * began (or now, for the newest); a version the plan never had is as absent as the plan.
+     */
+    PlanView readable(Caller caller, String planId, int version) {
+        readable(caller, planId);
+        PlanView view = PlanView.version(eventStore.readEvents(planId).asStream(), version);
+        if (view == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Plan " + planId + " has no version " + version);
+        }
+        return view;
+    }
 }
