@@ -22,6 +22,9 @@ import se.samplan.events.activity.ActivityRescheduled;
 import se.samplan.events.activity.ActivityScheduled;
 import se.samplan.events.report.ReportDue;
 import se.samplan.events.report.ReportOverdue;
+import se.samplan.events.report.StatusReportDrafted;
+import se.samplan.events.report.StatusReportEdited;
+import se.samplan.events.report.StatusReportSubmitted;
 import se.samplan.events.plan.AudienceAdded;
 import se.samplan.events.plan.AudienceChanged;
 import se.samplan.events.plan.AudienceRemoved;
@@ -118,6 +121,9 @@ public final class EventCatalog {
             PlanClosed.class,
             ReportDue.class,
             ReportOverdue.class,
+            StatusReportDrafted.class,
+            StatusReportEdited.class,
+            StatusReportSubmitted.class,
             ActivityScheduled.class,
             ActivityDetailsChanged.class,
             ActivityRescheduled.class,
@@ -131,7 +137,8 @@ public final class EventCatalog {
 
     /** Upcasters from older revisions, one step each. */
     private static final List<Upcaster> UPCASTERS = List.of(
-            new Upcaster("ActivityScheduled", 1, EventCatalog::activityScheduledR1ToR2));
+            new Upcaster("ActivityScheduled", 1, EventCatalog::activityScheduledR1ToR2),
+            new Upcaster("ActivityOccurrenceCompleted", 1, r1 -> r1.deepCopy().putNull("costSek")));
 
     private static final EventCatalog STANDARD = new EventCatalog(CONTRACTS, UPCASTERS);
 

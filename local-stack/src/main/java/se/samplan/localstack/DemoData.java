@@ -56,9 +56,50 @@ final class DemoData {
                 activityBody.put("responsible", activity.get("responsible"));
                 stack.post("/api/activities", token, activityBody);
             }
+            if (plan.has("milestones")) {
+                long sequence = 0;
+                for (JsonNode milestone : plan.get("milestones")) {
+                    sequence = stack.send("POST", "/api/plans/" + planId + "/milestones", token, milestone, "\"" + sequence + "\"")
+                            .get("sequence").asLong();
+                }
+                for (JsonNode partner : plan.path("partners")) {
+                    sequence = stack.send("PUT", "/api/plans/" + planId + "/partners/" + partner.asText(), token,
+                            Map.of("access", "READ"), "\"" + sequence + "\"").get("sequence").asLong();
+                }
+            }
+            if (plan.has("report")) {
+                statusReport(stack, token, planId, plan.get("milestones").size(), plan.get("report"));
+            }
         }
         Files.writeString(marker, "loaded\n");
         log.info("Demo data loaded: {} plans", plans.size());
+    }
+
+    /**
+     * The status report of the source documents (000: SCÖ, December 2021), opened as a draft once
+     * reporting has the plan's milestones, written as the document says it, and submitted.
+     */
+    private static void statusReport(LocalStack stack, String token, String planId, int milestones, JsonNode report) throws Exception {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (stack.get("/api/reports/plans/" + planId + "/milestones", token).size() < milestones) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("Reporting did not get the demo plan's milestones within a minute");
+            }
+            Thread.sleep(250);
+        }
+        JsonNode draft = stack.post("/api/reports/plans/" + planId + "/status-reports", token, Map.of("period",
+                report.get("period").asText(), "title", report.get("title").asText(), "recipient", report.get("recipient").asText()));
+        String path = "/api/reports/status-reports/" + java.net.URLEncoder.encode(draft.get("reportId").asText(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        com.fasterxml.jackson.databind.node.ObjectNode content = draft.get("content").deepCopy();
+        content.set("results", report.get("results"));
+        content.set("plannedActions", report.get("plannedActions"));
+        content.set("userPerspective", report.get("userPerspective"));
+        content.set("openQuestions", report.get("openQuestions"));
+        content.get("parameters").forEach(p -> ((com.fasterxml.jackson.databind.node.ObjectNode) p)
+                .put("rating", report.get("ratings").get(p.get("parameter").asText()).asText()));
+        JsonNode edited = stack.send("PUT", path, token, Map.of("content", content), "\"" + draft.get("version").asLong() + "\"");
+        stack.send("POST", path + "/submission", token, null, "\"" + edited.get("version").asLong() + "\"");
     }
 
     /** The demo users, one per association, as the README lists them. */

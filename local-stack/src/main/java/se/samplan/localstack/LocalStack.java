@@ -222,13 +222,26 @@ public final class LocalStack implements AutoCloseable {
         return send("PUT", path, token, body);
     }
 
-    private JsonNode send(String method, String path, String token, Object body) throws IOException, InterruptedException {
+    JsonNode get(String path, String token) throws IOException, InterruptedException {
+        return send("GET", path, token, null);
+    }
+
+    JsonNode send(String method, String path, String token, Object body) throws IOException, InterruptedException {
+        return send(method, path, token, body, null);
+    }
+
+    /** A request through the gateway; {@code ifMatch} (when not null) names the version read. */
+    JsonNode send(String method, String path, String token, Object body, String ifMatch) throws IOException, InterruptedException {
         ObjectMapper mapper = new ObjectMapper();
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(gatewayUrl() + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gatewayUrl() + path))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body)))
-                .build(), HttpResponse.BodyHandlers.ofString());
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body)));
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
             throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
         }

@@ -198,6 +198,114 @@ class EndToEndIT {
                 .isEqualTo("E-serviceverkstad");
     }
 
+    /**
+     * Issue 5 through the gateway: a plan with milestones and activities; two activities done and a
+     * forecast moved; the month's report drafted from those events lists exactly those two results and
+     * the move; submitted, it is frozen; the live stream delivered every change as it happened.
+     */
+    @Test
+    void aStatusReportIsDraftedFromEventsSubmittedFrozenAndEveryChangeIsStreamedLive() throws Exception {
+        // Östra, not SCÖ: the first test counts SCÖ's plans.
+        String sara = stack.tokens().issue("sara", "samordningsforbundet-ostra-ostergotland", List.of("communicator"),
+                Duration.ofMinutes(30));
+        java.util.concurrent.BlockingQueue<String> live = stream(sara);
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Stockholm"));
+
+        HttpResponse<String> created = send("POST", "/api/plans", sara, json.writeValueAsString(Map.of("title", "Kommunikation Östra "
+                + today.getYear(), "periodStart", today.withDayOfYear(1).toString(), "periodEnd", today.withDayOfYear(1).plusYears(1).minusDays(1).toString())));
+        String planId = json.readTree(created.body()).get("planId").asText();
+        String plan = "/api/plans/" + planId;
+        String etag = created.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> web = sendWithEtag("POST", plan + "/milestones", sara, etag, Map.of("name", "Skapa ny hemsida",
+                "targetDate", today.plusDays(30).toString(), "forecastDate", today.plusDays(30).toString(), "status", "G"));
+        String milestone = web.headers().firstValue("Location").orElseThrow().replaceAll(".*/", "");
+        etag = web.headers().firstValue("ETag").orElseThrow();
+        etag = write("POST", plan + "/milestones", sara, etag, Map.of("name", "Kommunikationsstrategi beslutad", "status", "G"));
+
+        List<String> activities = new ArrayList<>();
+        for (String title : List.of("Kunskapsdialog", "Digital föreläsning", "Nyhetsbrev")) {
+            HttpResponse<String> activity = send("POST", "/api/activities", sara, json.writeValueAsString(Map.of("planId", planId,
+                    "title", title, "schedule", Map.of("kind", "DATE", "date", today.toString()))));
+            assertThat(activity.statusCode()).as(activity.body()).isEqualTo(201);
+            activities.add(json.readTree(activity.body()).get("activityId").asText());
+        }
+        for (String activity : activities.subList(0, 2)) {
+            String read = send("GET", "/api/activities/" + activity, sara, null).headers().firstValue("ETag").orElseThrow();
+            write("POST", "/api/activities/" + activity + "/occurrences/once/completion", sara, read,
+                    Map.of("doneOn", today.toString(), "outcome", "Genomförd"));
+        }
+        write("PUT", plan + "/milestones/" + milestone + "/forecast", sara, etag,
+                Map.of("date", today.plusDays(45).toString(), "reason", "Webbyrån har fått förhinder"));
+
+        // The dashboard hears of each change as reporting applies it.
+        List<String> changes = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            live.drainTo(changes);
+            return changes.stream().filter(c -> c.contains("ActivityOccurrenceCompleted")).count() == 2
+                    && changes.stream().anyMatch(c -> c.contains("MilestoneForecastChanged"));
+        });
+
+        HttpResponse<String> opened = send("POST", "/api/reports/plans/" + planId + "/status-reports", sara,
+                json.writeValueAsString(Map.of("period", java.time.YearMonth.from(today).toString())));
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+        JsonNode report = json.readTree(opened.body());
+        assertThat(StreamSupport.stream(report.get("content").get("results").spliterator(), false)
+                .map(r -> r.get("activityId").asText()).toList()).containsExactlyInAnyOrderElementsOf(activities.subList(0, 2));
+        JsonNode moved = StreamSupport.stream(report.get("content").get("milestones").spliterator(), false)
+                .filter(m -> m.get("milestoneId").asText().equals(milestone)).findFirst().orElseThrow();
+        assertThat(moved.get("moves")).hasSize(1);
+        assertThat(moved.get("moves").get(0).get("newDate").asText()).isEqualTo(today.plusDays(45).toString());
+        assertThat(moved.get("moves").get(0).get("reason").asText()).isEqualTo("Webbyrån har fått förhinder");
+
+        String path = "/api/reports/status-reports/" + java.net.URLEncoder.encode(report.get("reportId").asText(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        com.fasterxml.jackson.databind.node.ObjectNode content = (com.fasterxml.jackson.databind.node.ObjectNode) report.get("content");
+        content.get("parameters").forEach(p -> ((com.fasterxml.jackson.databind.node.ObjectNode) p).put("rating", "G"));
+        String reportEtag = write("PUT", path, sara, opened.headers().firstValue("ETag").orElseThrow(), Map.of("content", content));
+        write("POST", path + "/submission", sara, reportEtag, Map.of());
+        HttpResponse<String> frozen = sendWithEtag("PUT", path, sara, "\"" + (Long.parseLong(reportEtag.replace("\"", "")) + 1) + "\"",
+                Map.of("content", content));
+        assertThat(frozen.statusCode()).isEqualTo(409);
+        assertThat(frozen.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            live.drainTo(changes);
+            return changes.stream().anyMatch(c -> c.contains("StatusReportSubmitted"));
+        });
+        assertThat(changes).anyMatch(c -> c.contains("StatusReportDrafted")).anyMatch(c -> c.contains("StatusReportEdited"));
+        assertThat(changes).allMatch(c -> c.contains("\"associationId\":\"samordningsforbundet-ostra-ostergotland\""));
+    }
+
+    /** The reporting live stream through the gateway: the data lines of its 'change' events. */
+    private static java.util.concurrent.BlockingQueue<String> stream(String token) throws Exception {
+        HttpResponse<java.io.InputStream> response = http.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/api/reports/stream"))
+                .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.statusCode()).isEqualTo(200);
+        java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> {
+            try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(response.body(), java.nio.charset.StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                    if (line.startsWith("data:") && line.contains("\"type\"")) {
+                        lines.add(line);
+                    }
+                }
+            } catch (IOException ignored) {
+                // the stack stopped
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        return lines;
+    }
+
+    private static HttpResponse<String> sendWithEtag(String method, String path, String token, String etag, Object body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
+                .header("Authorization", "Bearer " + token).header("If-Match", etag).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Every table of every service's database with a row whose text (or bytes, as hex) holds a value. */
     private static List<String> tablesContaining(String... values) throws Exception {
         List<String> found = new java.util.ArrayList<>();

@@ -19,7 +19,7 @@ public final class ReportingTestSupport {
         TestPostgres postgres = TestPostgres.get();
         String database = postgres.createDatabase("reporting");
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        Topics topics = new Topics("plans-" + suffix, "activities-" + suffix);
+        Topics topics = new Topics("plans-" + suffix, "activities-" + suffix, "reports-" + suffix);
         TestKafka.get().createTopic(topics.plans(), 3);
         TestKafka.get().createTopic(topics.activities(), 3);
         registry.add("spring.datasource.url", () -> database);
@@ -28,15 +28,28 @@ public final class ReportingTestSupport {
         registry.add("spring.kafka.bootstrap-servers", TestKafka.get()::bootstrapServers);
         registry.add("samplan.consumer.topics", () -> topics.plans() + "," + topics.activities());
         registry.add("samplan.consumer.group", () -> "reporting-" + suffix);
+        registry.add("samplan.reports.topic", topics::reports);
         return topics;
     }
 
-    public record Topics(String plans, String activities) {
+    public record Topics(String plans, String activities, String reports) {
     }
 
+    /** A request of a communicator of {@code association}. */
     public static HttpEntity<Void> as(String association, String user) {
+        return as(association, user, "communicator", null, null);
+    }
+
+    /** A request with a body, the roles given and an If-Match (or none, when null). */
+    public static <T> HttpEntity<T> as(String association, String user, String roles, String ifMatch, T body) {
         HttpHeaders headers = new HttpHeaders();
-        se.samplan.testkit.TestIdentity.headers(association, user, "").forEach(headers::set);
-        return new HttpEntity<>(headers);
+        se.samplan.testkit.TestIdentity.headers(association, user, roles).forEach(headers::set);
+        if (ifMatch != null) {
+            headers.setIfMatch(ifMatch);
+        }
+        if (body != null) {
+            headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        }
+        return new HttpEntity<>(body, headers);
     }
 }

@@ -100,8 +100,11 @@ class Activity {
         if (command.doneOn() == null) {
             throw new DomainRuleViolated("doneOn", "Say when it was done");
         }
+        if (command.costSek() != null && (command.costSek().signum() < 0 || command.costSek().stripTrailingZeros().scale() > 2)) {
+            throw new DomainRuleViolated("costSek", "A cost in SEK is not negative and has at most two decimals (öre)");
+        }
         apply(new ActivityOccurrenceCompleted(activityId, document.associationId, document.planId, command.occurrenceId(),
-                command.doneOn(), text("outcome", command.outcome())));
+                command.doneOn(), text("outcome", command.outcome()), command.costSek()));
     }
 
     @CommandHandler

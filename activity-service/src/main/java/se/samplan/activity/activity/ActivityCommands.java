@@ -26,7 +26,7 @@ interface ActivityCommands {
                            String occurrenceId) { }
 
     record CompleteOccurrence(@TargetAggregateIdentifier String activityId, @TargetAggregateVersion Long expectedVersion,
-                              String occurrenceId, LocalDate doneOn, String outcome) { }
+                              String occurrenceId, LocalDate doneOn, String outcome, java.math.BigDecimal costSek) { }
 
     record PostponeOccurrence(@TargetAggregateIdentifier String activityId, @TargetAggregateVersion Long expectedVersion,
                               String occurrenceId, LocalDate newDate, String reason) { }

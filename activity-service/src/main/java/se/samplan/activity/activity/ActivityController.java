@@ -97,7 +97,8 @@ class ActivityController {
                        @NotNull ActivitySchedule schedule) {
     }
 
-    record Completion(@NotNull LocalDate doneOn, String outcome) { }
+    record Completion(@NotNull LocalDate doneOn, String outcome,
+                      @DecimalMin("0") @Digits(integer = 13, fraction = 2) BigDecimal costSek) { }
 
     record Postponement(@NotNull LocalDate newDate, String reason) { }
 
@@ -215,7 +216,7 @@ class ActivityController {
                                           @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                           @Valid @RequestBody Completion body) {
         return change(caller, activityId, ifMatch,
-                v -> new CompleteOccurrence(activityId, v, occurrenceId, body.doneOn(), body.outcome()));
+                v -> new CompleteOccurrence(activityId, v, occurrenceId, body.doneOn(), body.outcome(), body.costSek()));
     }
 
     @PostMapping("/{activityId}/occurrences/{occurrenceId}/postponement")

@@ -90,8 +90,14 @@ class ActivityTest {
         fixture.given(onMay24()).when(new StartOccurrence(ID, null, "once"))
                 .expectEvents(new ActivityOccurrenceStarted(ID, A, P, "once"));
         fixture.given(onMay24(), new ActivityOccurrenceStarted(ID, A, P, "once"))
-                .when(new CompleteOccurrence(ID, null, "once", MAY_24, "Skickat till 340 mottagare"))
-                .expectEvents(new ActivityOccurrenceCompleted(ID, A, P, "once", MAY_24, "Skickat till 340 mottagare"));
+                .when(new CompleteOccurrence(ID, null, "once", MAY_24, "Skickat till 340 mottagare", null))
+                .expectEvents(new ActivityOccurrenceCompleted(ID, A, P, "once", MAY_24, "Skickat till 340 mottagare", null));
+        fixture.given(onMay24()).when(new CompleteOccurrence(ID, null, "once", MAY_24, null, new java.math.BigDecimal("2750.50")))
+                .expectEvents(new ActivityOccurrenceCompleted(ID, A, P, "once", MAY_24, null, new java.math.BigDecimal("2750.50")));
+        fixture.given(onMay24()).when(new CompleteOccurrence(ID, null, "once", MAY_24, null, new java.math.BigDecimal("-1")))
+                .expectException(DomainRuleViolated.class).expectNoEvents();
+        fixture.given(onMay24()).when(new CompleteOccurrence(ID, null, "once", MAY_24, null, new java.math.BigDecimal("1.005")))
+                .expectException(DomainRuleViolated.class).expectNoEvents();
         fixture.given(onMay24()).when(new PostponeOccurrence(ID, null, "once", LocalDate.of(2012, 6, 1), "Semester"))
                 .expectEvents(new ActivityOccurrencePostponed(ID, A, P, "once", MAY_24, LocalDate.of(2012, 6, 1), "Semester"));
         fixture.given(onMay24()).when(new CancelOccurrence(ID, null, "once", "Ersatt av webbnyhet"))
@@ -100,19 +106,19 @@ class ActivityTest {
 
     @Test
     void closedOccurrencesStayClosedAndUnknownOnesAreNamed() {
-        ActivityOccurrenceCompleted done = new ActivityOccurrenceCompleted(ID, A, P, "once", MAY_24, null);
+        ActivityOccurrenceCompleted done = new ActivityOccurrenceCompleted(ID, A, P, "once", MAY_24, null, null);
         fixture.given(onMay24(), done).when(new StartOccurrence(ID, null, "once"))
                 .expectException(TransitionRejected.class).expectNoEvents();
         fixture.given(onMay24(), done).when(new PostponeOccurrence(ID, null, "once", LocalDate.of(2012, 6, 1), null))
                 .expectException(TransitionRejected.class).expectNoEvents();
         fixture.given(onMay24(), new ActivityOccurrenceCancelled(ID, A, P, "once", null))
-                .when(new CompleteOccurrence(ID, null, "once", MAY_24, null))
+                .when(new CompleteOccurrence(ID, null, "once", MAY_24, null, null))
                 .expectException(TransitionRejected.class).expectNoEvents();
         fixture.given(onMay24(), new ActivityOccurrenceStarted(ID, A, P, "once"))
                 .when(new StartOccurrence(ID, null, "once")).expectException(TransitionRejected.class);
-        fixture.given(onMay24()).when(new CompleteOccurrence(ID, null, "2012-05-24", MAY_24, null))
+        fixture.given(onMay24()).when(new CompleteOccurrence(ID, null, "2012-05-24", MAY_24, null, null))
                 .expectException(DomainRuleViolated.class);
-        fixture.given(onMay24()).when(new CompleteOccurrence(ID, null, "once", null, null))
+        fixture.given(onMay24()).when(new CompleteOccurrence(ID, null, "once", null, null, null))
                 .expectException(DomainRuleViolated.class);
         fixture.given(onMay24()).when(new PostponeOccurrence(ID, null, "once", MAY_24, null))
                 .expectException(DomainRuleViolated.class);
@@ -142,7 +148,7 @@ class ActivityTest {
                         new ActivityOccurrencePostponed(ID, A, P, "once", MAY_24, LocalDate.of(2012, 6, 1), null))
                 .when(new RemindDueSoon(ID, "once", LocalDate.of(2012, 5, 30), 3))
                 .expectEvents(new ActivityDueSoon(ID, A, P, "once", LocalDate.of(2012, 6, 1), 3));
-        fixture.given(onMay24(), new ActivityOccurrenceCompleted(ID, A, P, "once", MAY_24, null))
+        fixture.given(onMay24(), new ActivityOccurrenceCompleted(ID, A, P, "once", MAY_24, null, null))
                 .when(new RemindDueSoon(ID, "once", LocalDate.of(2012, 5, 23), 3)).expectNoEvents();
     }
 
@@ -153,7 +159,7 @@ class ActivityTest {
         fixture.given(onMay24()).when(new ReportOverdue(ID, "once", MAY_24)).expectNoEvents();
         fixture.given(onMay24(), new ActivityOverdue(ID, A, P, "once", MAY_24))
                 .when(new ReportOverdue(ID, "once", LocalDate.of(2012, 5, 30))).expectNoEvents();
-        fixture.given(onMay24(), new ActivityOccurrenceCompleted(ID, A, P, "once", MAY_24, null))
+        fixture.given(onMay24(), new ActivityOccurrenceCompleted(ID, A, P, "once", MAY_24, null, null))
                 .when(new ReportOverdue(ID, "once", LocalDate.of(2012, 5, 30))).expectNoEvents();
         fixture.given(onMay24(), new ActivityOccurrenceCancelled(ID, A, P, "once", null))
                 .when(new ReportOverdue(ID, "once", LocalDate.of(2012, 5, 30))).expectNoEvents();
@@ -163,7 +169,7 @@ class ActivityTest {
     void reschedulingKeepsTheStateOfOccurrencesThatStay() {
         ActivitySchedule monthly = new ActivitySchedule(ScheduleKind.RECURRING, LocalDate.of(2012, 5, 24), null, null, null,
                 null, "FREQ=MONTHLY;COUNT=2", null, null, null);
-        fixture.given(onMay24(), new ActivityOccurrenceCompleted(ID, A, P, "once", MAY_24, null))
+        fixture.given(onMay24(), new ActivityOccurrenceCompleted(ID, A, P, "once", MAY_24, null, null))
                 .when(new RescheduleActivity(ID, null, monthly, null, null))
                 .expectEvents(new ActivityRescheduled(ID, A, P, monthly, List.of(
                         new PlannedOccurrence("2012-05-24", MAY_24), new PlannedOccurrence("2012-06-24", LocalDate.of(2012, 6, 24)))));

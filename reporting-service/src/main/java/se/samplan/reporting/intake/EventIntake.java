@@ -15,6 +15,9 @@ import se.samplan.events.EventCatalog;
 import se.samplan.events.EventEnvelope;
 import se.samplan.events.EventJson;
 import se.samplan.events.SamplanEvent;
+import se.samplan.events.activity.ActivityEvent;
+import se.samplan.events.plan.PlanEvent;
+import se.samplan.reporting.live.Changes;
 
 import java.util.List;
 import java.util.Map;
@@ -34,19 +37,28 @@ class EventIntake implements ConsumerSeekAware {
     private final Positions positions;
     private final TransactionTemplate transaction;
     private final EventCatalog catalog = EventCatalog.standard();
+    private final Changes changes;
+    private final Rebuild rebuild;
     private final Counter applied;
     private final Counter duplicates;
 
-    EventIntake(List<Projection> projections, Positions positions, TransactionTemplate transaction,
-                MeterRegistry meters, @Value("${samplan.consumer.reset-positions:false}") boolean resetPositions) {
+    EventIntake(List<Projection> projections, Positions positions, TransactionTemplate transaction, Changes changes,
+                Rebuild rebuild, MeterRegistry meters,
+                @Value("${samplan.consumer.reset-positions:false}") boolean resetPositions,
+                @Value("${samplan.consumer.rebuild:false}") boolean rebuildAtStart) {
         this.projections = projections;
         this.positions = positions;
         this.transaction = transaction;
+        this.changes = changes;
+        this.rebuild = rebuild;
         this.applied = Counter.builder("samplan.events.applied").tag("consumer", "reporting").register(meters);
         this.duplicates = Counter.builder("samplan.events.duplicates").tag("consumer", "reporting").register(meters);
         if (resetPositions) {
             log.warn("Resetting consumer positions: the topics are read again from the start");
             transaction.executeWithoutResult(status -> positions.resetPartitions());
+        }
+        if (rebuildAtStart) {
+            rebuild.forgetEverything();
         }
     }
 
@@ -60,10 +72,22 @@ class EventIntake implements ConsumerSeekAware {
                     || !positions.firstApplication(envelope.aggregateId(), envelope.sequence())) {
                 return false;
             }
-            event.ifPresent(e -> projections.forEach(projection -> projection.apply(envelope, e)));
+            event.ifPresent(e -> {
+                projections.forEach(projection -> projection.apply(envelope, e));
+                if (!rebuild.inProgress()) {
+                    changes.announce(envelope.tenantId(), planOf(e), envelope.type(), envelope.aggregateId());
+                }
+            });
             return true;
         }));
         (fresh ? applied : duplicates).increment();
+    }
+
+    private static String planOf(SamplanEvent event) {
+        if (event instanceof PlanEvent e) {
+            return e.planId();
+        }
+        return event instanceof ActivityEvent e ? e.planId() : null;
     }
 
     @Override

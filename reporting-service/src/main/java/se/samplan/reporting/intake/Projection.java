@@ -3,6 +3,8 @@ package se.samplan.reporting.intake;
 import se.samplan.events.EventEnvelope;
 import se.samplan.events.SamplanEvent;
 
+import java.util.List;
+
 /**
  * A read model fed by events. Called inside the transaction that also records the consumer's
  * position, once per event: {@link EventIntake} has already dropped redeliveries.
@@ -10,4 +12,7 @@ import se.samplan.events.SamplanEvent;
 public interface Projection {
 
     void apply(EventEnvelope envelope, SamplanEvent event);
+
+    /** The tables this projection alone writes: a rebuild empties them and reads every topic again. */
+    List<String> tables();
 }

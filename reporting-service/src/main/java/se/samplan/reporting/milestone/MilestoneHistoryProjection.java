@@ -12,6 +12,8 @@ import se.samplan.events.plan.MilestoneStatusChanged;
 import se.samplan.events.plan.MilestoneTargetDateChanged;
 import se.samplan.reporting.intake.Projection;
 
+import java.util.List;
+
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -28,6 +30,11 @@ class MilestoneHistoryProjection implements Projection {
 
     MilestoneHistoryProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("milestone_state", "milestone_move");
     }
 
     @Override

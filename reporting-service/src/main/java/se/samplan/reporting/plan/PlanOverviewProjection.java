@@ -15,6 +15,8 @@ import se.samplan.events.plan.PlanRetitled;
 import se.samplan.events.plan.PlanRevisionStarted;
 import se.samplan.reporting.intake.Projection;
 
+import java.util.List;
+
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -34,15 +36,21 @@ class PlanOverviewProjection implements Projection {
     }
 
     @Override
+    public List<String> tables() {
+        return List.of("plan_overview", "activity_overview");
+    }
+
+    @Override
     public void apply(EventEnvelope envelope, SamplanEvent event) {
         if (event instanceof PlanCreated created) {
             jdbc.update("""
                             INSERT INTO plan_overview (plan_id, association_id, title, period_start, period_end, status,
-                                                       created_at, updated_at)
-                            VALUES (?, ?, ?, ?, ?, 'DRAFT', ?, ?)
+                                                       created_at, updated_at, owner_id)
+                            VALUES (?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?)
                             ON CONFLICT (plan_id) DO NOTHING""",
                     created.planId(), created.associationId(), created.title(), date(created.periodStart()),
-                    date(created.periodEnd()), Timestamp.from(envelope.occurredAt()), Timestamp.from(envelope.occurredAt()));
+                    date(created.periodEnd()), Timestamp.from(envelope.occurredAt()), Timestamp.from(envelope.occurredAt()),
+                    created.ownerId());
         } else if (event instanceof PlanRetitled retitled) {
             update(envelope, "title = ?", retitled.title(), retitled.planId());
         } else if (event instanceof PlanPeriodChanged period) {

@@ -12,7 +12,7 @@ import se.samplan.events.Topics;
 class ReportTopicConfiguration {
 
     @Bean
-    NewTopic reportTopic(@Value("${samplan.reports.partitions:6}") int partitions) {
-        return TopicBuilder.name(Topics.REPORTS).partitions(partitions).build();
+    NewTopic reportTopic(@Value("${samplan.reports.topic}") String topic, @Value("${samplan.reports.partitions:6}") int partitions) {
+        return TopicBuilder.name(topic).partitions(partitions).build();
     }
 }

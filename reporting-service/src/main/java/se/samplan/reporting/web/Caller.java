@@ -11,4 +11,15 @@ public record Caller(String associationId, String userId, Set<String> roles) {
     public static final String TENANT_HEADER = "X-Samplan-Tenant";
     public static final String USER_HEADER = "X-Samplan-User";
     public static final String ROLES_HEADER = "X-Samplan-Roles";
+
+    /** The roles that write plans, activities and reports; a reader only reads. */
+    private static final Set<String> WRITERS = Set.of("association-admin", "plan-owner", "communicator", "contributor");
+
+    public boolean writes() {
+        return roles.stream().anyMatch(WRITERS::contains);
+    }
+
+    public boolean hasRole(String role) {
+        return roles.contains(role);
+    }
 }

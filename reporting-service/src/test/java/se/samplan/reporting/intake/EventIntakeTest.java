@@ -10,7 +10,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import se.samplan.events.EventEnvelope;
 import se.samplan.events.EventJson;
+import se.samplan.events.activity.ActivityOccurrenceCompleted;
 import se.samplan.events.plan.MilestoneAdded;
+import se.samplan.events.plan.PartnerAccess;
+import se.samplan.events.plan.PartnerAssociationAdded;
 import se.samplan.events.plan.MilestoneForecastChanged;
 import se.samplan.events.plan.MilestoneStatusChanged;
 import se.samplan.events.plan.PlanCreated;
@@ -56,7 +59,8 @@ class EventIntakeTest {
 
     @BeforeEach
     void clean() {
-        jdbc.execute("TRUNCATE consumer_position, aggregate_position, plan_overview, activity_overview, milestone_state, milestone_move");
+        jdbc.execute("TRUNCATE consumer_position, aggregate_position, plan_overview, activity_overview, milestone_state, milestone_move, "
+                + "activity_detail, activity_occurrence, plan_partner, plan_risk");
         planA = EventProducer.envelope(new PlanCreated("plan-a", "sco", "Kommunikation SCÖ", LocalDate.of(2021, 1, 1),
                 LocalDate.of(2021, 12, 31), "person-1"), "plan-a", 0, now);
         planB = EventProducer.envelope(new PlanCreated("plan-b", "vkl", "Barn och unga i fokus", null, null, "person-2"),
@@ -69,20 +73,29 @@ class EventIntakeTest {
 
     @Test
     void duplicatesAndCrossTopicDisorderGiveTheSameResultAsOneCleanPass() {
-        feed(List.of(record("plans", 0, 0, planA), record("plans", 1, 0, planB),
-                record("activities", 0, 0, activityA1), record("activities", 1, 0, activityA2)));
+        EventEnvelope shared = EventProducer.envelope(new PartnerAssociationAdded("plan-a", "sco", "ostra", PartnerAccess.READ),
+                "plan-a", 1, now);
+        EventEnvelope done = EventProducer.envelope(new ActivityOccurrenceCompleted("act-1", "sco", "plan-a", "once",
+                LocalDate.of(2021, 12, 9), "Fullsatt", new java.math.BigDecimal("1200.00")), "act-1", 1, now);
+        feed(List.of(record("plans", 0, 0, planA), record("plans", 0, 1, shared), record("plans", 1, 0, planB),
+                record("activities", 0, 0, activityA1), record("activities", 0, 1, done), record("activities", 1, 0, activityA2)));
         List<Map<String, Object>> clean = snapshot();
-        assertThat(clean).hasSize(4);
+        assertThat(clean).hasSize(4 + 2 + 1);
 
-        jdbc.execute("TRUNCATE consumer_position, aggregate_position, plan_overview, activity_overview");
+        jdbc.execute("TRUNCATE consumer_position, aggregate_position, plan_overview, activity_overview, activity_detail, activity_occurrence, "
+                + "plan_partner");
         feed(List.of(
                 record("activities", 1, 0, activityA2),     // an activity before its plan
                 record("activities", 1, 0, activityA2),     // redelivered at the same offset
                 record("activities", 0, 0, activityA1),
                 record("plans", 1, 0, planB),
+                record("activities", 0, 1, done),           // done before its plan is known
                 record("plans", 0, 0, planA),
                 record("plans", 0, 1, planA),               // the publisher sent it again: a new offset
-                record("activities", 0, 1, activityA1)));
+                record("activities", 0, 2, activityA1),     // an older event again, after a newer one
+                record("activities", 0, 3, done),
+                record("plans", 0, 2, shared),
+                record("plans", 0, 3, shared)));
 
         assertThat(snapshot()).isEqualTo(clean);
     }
@@ -151,6 +164,8 @@ class EventIntakeTest {
                 "SELECT plan_id AS id, association_id, title, period_start, period_end, status FROM plan_overview ORDER BY plan_id"));
         rows.addAll(jdbc.queryForList(
                 "SELECT activity_id AS id, association_id, plan_id, title, due_date, status FROM activity_overview ORDER BY activity_id"));
+        rows.addAll(jdbc.queryForList("SELECT * FROM activity_occurrence ORDER BY activity_id, occurrence_id"));
+        rows.addAll(jdbc.queryForList("SELECT * FROM plan_partner ORDER BY plan_id, partner_association_id"));
         return rows;
     }
 

@@ -1,0 +1,183 @@
+package se.samplan.reporting.status;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import se.samplan.reporting.plan.PlanAccess;
+import se.samplan.reporting.web.Caller;
+import se.samplan.reporting.web.RequestRejected;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the dashboard shows, read from the projections: each plan's status (latest ratings, overdue
+ * activities, next milestone, next report due), the portfolio across the associations a caller may
+ * see, and activity statistics per month.
+ */
+@RestController
+@Tag(name = "Dashboard")
+class DashboardController {
+
+    private static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
+
+    /** The next milestone not yet passed. */
+    record NextMilestone(String milestoneId, String name, LocalDate targetDate, LocalDate forecastDate, String status) { }
+
+    /** A plan's status at a glance. */
+    record PlanStatus(String planId, String associationId, String title, String planStatus, LocalDate periodStart,
+                      LocalDate periodEnd, String access, Map<String, String> ratings, String latestReportId,
+                      LocalDate latestReportPeriodEnd, int activities, int overdueActivities, NextMilestone nextMilestone) { }
+
+    /** One month of a plan's activities: occurrences planned, done, overdue, cancelled, and budget planned vs spent. */
+    record MonthStatistics(YearMonth month, int planned, int done, int overdue, int cancelled, BigDecimal budgetPlannedSek,
+                           BigDecimal spentSek) { }
+
+    private final JdbcTemplate jdbc;
+    private final PlanAccess plans;
+    private final Clock clock;
+
+    DashboardController(JdbcTemplate jdbc, PlanAccess plans, Optional<Clock> clock) {
+        this.jdbc = jdbc;
+        this.plans = plans;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    private static final String STATUS = """
+            SELECT p.plan_id, p.association_id, p.title, p.status, p.period_start, p.period_end, %s AS access,
+                   r.report_id, r.period_end AS report_period_end, r.content -> 'parameters' AS parameters,
+                   (SELECT count(DISTINCT o.activity_id) FROM activity_occurrence o WHERE o.plan_id = p.plan_id AND o.scheduled) AS activities,
+                   (SELECT count(*) FROM activity_occurrence o WHERE o.plan_id = p.plan_id AND o.scheduled
+                       AND o.status IN ('PLANNED', 'IN_PROGRESS', 'POSTPONED') AND o.due_date < ?) AS overdue,
+                   m.milestone_id, m.name AS milestone_name, m.target_date, m.forecast_date, m.status AS milestone_status
+              FROM plan_overview p
+              LEFT JOIN LATERAL (SELECT report_id, period_end, content FROM status_report s
+                                  WHERE s.plan_id = p.plan_id AND s.status = 'SUBMITTED'
+                                  ORDER BY period_end DESC, submitted_at DESC LIMIT 1) r ON true
+              LEFT JOIN LATERAL (SELECT * FROM milestone_state ms
+                                  WHERE ms.plan_id = p.plan_id AND NOT ms.removed AND coalesce(ms.forecast_date, ms.target_date) >= ?
+                                  ORDER BY coalesce(ms.forecast_date, ms.target_date), ms.name LIMIT 1) m ON true
+            """;
+
+    private final RowMapper<PlanStatus> row = (rs, n) -> {
+        Map<String, String> ratings = new LinkedHashMap<>();
+        String parameters = rs.getString("parameters");
+        if (parameters != null) {
+            try {
+                se.samplan.events.EventJson.mapper().readTree(parameters).forEach(p -> {
+                    if (p.hasNonNull("rating")) {
+                        ratings.put(p.get("parameter").asText(), p.get("rating").asText());
+                    }
+                });
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("Stored report content is not JSON", e);
+            }
+        }
+        NextMilestone next = rs.getString("milestone_id") == null ? null : new NextMilestone(rs.getString("milestone_id"),
+                rs.getString("milestone_name"), local(rs.getDate("target_date")), local(rs.getDate("forecast_date")),
+                rs.getString("milestone_status"));
+        return new PlanStatus(rs.getString("plan_id"), rs.getString("association_id"), rs.getString("title"), rs.getString("status"),
+                local(rs.getDate("period_start")), local(rs.getDate("period_end")), rs.getString("access"), ratings,
+                rs.getString("report_id"), local(rs.getDate("report_period_end")), rs.getInt("activities"), rs.getInt("overdue"), next);
+    };
+
+    @GetMapping("/api/reports/status")
+    @Operation(summary = "Every plan of the caller's association: latest ratings, overdue activities, next milestone")
+    List<PlanStatus> status(Caller caller) {
+        Date today = Date.valueOf(today());
+        return jdbc.query(STATUS.formatted("'OWNER'") + " WHERE p.association_id = ? ORDER BY p.created_at DESC, p.plan_id",
+                row, today, today, caller.associationId());
+    }
+
+    @GetMapping("/api/reports/portfolio")
+    @Operation(summary = "The portfolio: the caller's association's plans and those partner associations share with it")
+    List<PlanStatus> portfolio(Caller caller) {
+        Date today = Date.valueOf(today());
+        return jdbc.query(STATUS.formatted("""
+                        CASE WHEN p.association_id = ? THEN 'OWNER'
+                             ELSE (SELECT access FROM plan_partner pp WHERE pp.plan_id = p.plan_id AND pp.partner_association_id = ?) END""")
+                        + """
+                         WHERE p.association_id = ?
+                            OR EXISTS (SELECT 1 FROM plan_partner pp WHERE pp.plan_id = p.plan_id AND pp.partner_association_id = ?)
+                         ORDER BY p.association_id, p.created_at DESC, p.plan_id""",
+                row, caller.associationId(), caller.associationId(), today, today, caller.associationId(), caller.associationId());
+    }
+
+    @GetMapping("/api/reports/plans/{planId}/statistics")
+    @Operation(summary = "A plan's activities per month: occurrences planned, done, overdue and cancelled; budget planned and spent")
+    List<MonthStatistics> statistics(Caller caller, @PathVariable String planId,
+                                     @RequestParam(required = false) YearMonth from, @RequestParam(required = false) YearMonth to) {
+        PlanAccess.PlanRef plan = plans.readable(caller, planId);
+        YearMonth first = from != null ? from : plan.periodStart() != null ? YearMonth.from(plan.periodStart()) : YearMonth.from(today());
+        YearMonth last = to != null ? to : plan.periodEnd() != null ? YearMonth.from(plan.periodEnd()) : first.plusMonths(11);
+        if (last.isBefore(first)) {
+            throw RequestRejected.invalid("to", "The last month comes on or after the first");
+        }
+        if (first.plusMonths(120).isBefore(last)) {
+            throw RequestRejected.invalid("to", "At most ten years at a time");
+        }
+        Date today = Date.valueOf(today());
+        // An activity's budget is planned in the month of its first occurrence; a cost is spent in the month it was done.
+        Map<YearMonth, MonthStatistics> months = new LinkedHashMap<>();
+        for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+            months.put(m, new MonthStatistics(m, 0, 0, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO));
+        }
+        jdbc.query("""
+                SELECT date_trunc('month', o.due_date)::date AS month,
+                       count(*) AS planned,
+                       count(*) FILTER (WHERE o.status = 'DONE') AS done,
+                       count(*) FILTER (WHERE o.status IN ('PLANNED', 'IN_PROGRESS', 'POSTPONED') AND o.due_date < ?) AS overdue,
+                       count(*) FILTER (WHERE o.status = 'CANCELLED') AS cancelled
+                  FROM activity_occurrence o
+                 WHERE o.plan_id = ? AND o.scheduled AND o.due_date BETWEEN ? AND ?
+                 GROUP BY 1""", rs -> {
+            YearMonth m = YearMonth.from(rs.getDate("month").toLocalDate());
+            MonthStatistics s = months.get(m);
+            months.put(m, new MonthStatistics(m, rs.getInt("planned"), rs.getInt("done"), rs.getInt("overdue"), rs.getInt("cancelled"),
+                    s.budgetPlannedSek(), s.spentSek()));
+        }, today, planId, Date.valueOf(first.atDay(1)), Date.valueOf(last.atEndOfMonth()));
+        jdbc.query("""
+                SELECT date_trunc('month', f.first_due)::date AS month, sum(d.budget_sek) AS budget
+                  FROM activity_detail d
+                  JOIN (SELECT activity_id, min(due_date) AS first_due FROM activity_occurrence
+                         WHERE plan_id = ? AND scheduled GROUP BY activity_id) f ON f.activity_id = d.activity_id
+                 WHERE d.plan_id = ? AND d.budget_sek IS NOT NULL AND f.first_due BETWEEN ? AND ?
+                 GROUP BY 1""", rs -> {
+            YearMonth m = YearMonth.from(rs.getDate("month").toLocalDate());
+            MonthStatistics s = months.get(m);
+            months.put(m, new MonthStatistics(m, s.planned(), s.done(), s.overdue(), s.cancelled(), rs.getBigDecimal("budget"), s.spentSek()));
+        }, planId, planId, Date.valueOf(first.atDay(1)), Date.valueOf(last.atEndOfMonth()));
+        jdbc.query("""
+                SELECT date_trunc('month', done_on)::date AS month, sum(cost_sek) AS spent FROM activity_occurrence
+                 WHERE plan_id = ? AND status = 'DONE' AND cost_sek IS NOT NULL AND done_on BETWEEN ? AND ?
+                 GROUP BY 1""", rs -> {
+            YearMonth m = YearMonth.from(rs.getDate("month").toLocalDate());
+            MonthStatistics s = months.get(m);
+            months.put(m, new MonthStatistics(m, s.planned(), s.done(), s.overdue(), s.cancelled(), s.budgetPlannedSek(),
+                    rs.getBigDecimal("spent")));
+        }, planId, Date.valueOf(first.atDay(1)), Date.valueOf(last.atEndOfMonth()));
+        return new ArrayList<>(months.values());
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(SWEDEN));
+    }
+
+    private static LocalDate local(Date date) {
+        return date == null ? null : date.toLocalDate();
+    }
+}
