@@ -170,7 +170,8 @@ class PlanWritesTest {
 
     @Test
     void aClosedPlanPastRetentionIsArchivedWithItsHistoryAndADryRunChangesNothing() {
-        ResponseEntity<JsonNode> plan = create("kalmar", "E-serviceverkstad");
+        // A title beyond WinAnsi (Sámi ŋ, Polish ł, an arrow): the history PDF prints it as written.
+        ResponseEntity<JsonNode> plan = create("kalmar", "E-serviceverkstad Ŋuorra → Łódź");
         String planId = plan.getBody().get("planId").asText();
         send(HttpMethod.POST, "/api/plans/" + planId + "/closing", "kalmar", plan.getHeaders().getETag(),
                 Map.of("closedOn", "2015-01-31", "reason", "Projektet slutrapporterat"));
@@ -194,6 +195,12 @@ class PlanWritesTest {
         byte[] pdf = http.exchange("/api/plans/retention/archive/" + planId + "/history.pdf", HttpMethod.GET,
                 PlanServiceTestSupport.as("kalmar", "admin", null), byte[].class).getBody();
         assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertThat(text).contains("Historik: E-serviceverkstad Ŋuorra → Łódź");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         assertThat(http.exchange("/api/plans/retention/archive/" + planId, HttpMethod.GET,
                 PlanServiceTestSupport.as("sco", "admin", null), JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(runRetention(false)).isEmpty();

@@ -199,7 +199,7 @@ final class PlanExport {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
-            builder.useFont(() -> new ByteArrayInputStream(FONT), FONT_FAMILY);
+            useFont(builder);
             builder.withHtmlContent(xhtml, null);
             builder.toStream(out);
             builder.run();
@@ -589,6 +589,11 @@ final class PlanExport {
     private static boolean allowedInXml(int c) {
         return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD)
                 || (c >= 0x10000 && c <= 0x10FFFF);
+    }
+
+    /** Embeds Liberation Sans in a PDF: the history PDF uses it too, so names beyond WinAnsi print. */
+    static void useFont(PdfRendererBuilder builder) {
+        builder.useFont(() -> new ByteArrayInputStream(FONT), FONT_FAMILY);
     }
 
     private static byte[] font(String resource) {

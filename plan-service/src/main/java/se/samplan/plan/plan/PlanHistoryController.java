@@ -67,7 +67,7 @@ class PlanHistoryController {
                 <title>Historik</title>
                 <style>
                   @page { size: A4; margin: 18mm 15mm; @bottom-right { content: "Sida " counter(page) " av " counter(pages); font-size: 8pt; } }
-                  body { font-family: Helvetica, sans-serif; font-size: 9.5pt; color: #111; }
+                  body { font-family: "Liberation Sans", Helvetica, sans-serif; font-size: 9.5pt; color: #111; }
                   h1 { font-size: 16pt; margin: 0 0 2mm 0; }
                   p.meta { color: #333; margin: 0 0 5mm 0; }
                   table { width: 100%%; border-collapse: collapse; }
@@ -88,6 +88,7 @@ class PlanHistoryController {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
+            PlanExport.useFont(builder);
             builder.withHtmlContent(html, null);
             builder.toStream(out);
             builder.run();
