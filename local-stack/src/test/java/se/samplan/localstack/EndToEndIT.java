@@ -340,13 +340,7 @@ class EndToEndIT {
     }
 
     private static String write(String method, String path, String token, String etag, Object body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
-                .header("Authorization", "Bearer " + token)
-                .header("If-Match", etag)
-                .header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
-                .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = sendWithEtag(method, path, token, etag, body);
         assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isIn(200, 201);
         return response.headers().firstValue("ETag").orElseThrow();
     }

@@ -50,7 +50,7 @@ public class Rebuild {
     private final AtomicLong lag = new AtomicLong(-1);
     private volatile Instant startedAt;
     private volatile long startLag;
-    private AdminClient admin;
+    private volatile AdminClient admin;
 
     Rebuild(@Lazy List<Projection> projections, JdbcTemplate jdbc, TransactionTemplate transaction,
             KafkaListenerEndpointRegistry listeners, KafkaAdmin kafka, MeterRegistry meters,
@@ -121,6 +121,13 @@ public class Rebuild {
         } else {
             log.warn("Rebuilding projections: {} events to go of {} ({} %)", remaining, startLag,
                     startLag == 0 ? 0 : 100 * (startLag - remaining) / startLag);
+        }
+    }
+
+    @jakarta.annotation.PreDestroy
+    void close() {
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(5));
         }
     }
 

@@ -299,10 +299,13 @@ class StatusReports {
             ReportContent now = report.content();
             Map<Parameter, ParameterRating> was = before.parameters().stream()
                     .collect(Collectors.toMap(ParameterRating::parameter, p -> p, (a, b) -> a));
-            List<RatingChange> ratings = now.parameters().stream()
-                    .filter(p -> !Objects.equals(p.rating(), Optional.ofNullable(was.get(p.parameter())).map(ParameterRating::rating).orElse(null)))
-                    .map(p -> new RatingChange(p.parameter(), Optional.ofNullable(was.get(p.parameter())).map(ParameterRating::rating).orElse(null), p.rating()))
-                    .toList();
+            List<RatingChange> ratings = new ArrayList<>();
+            for (ParameterRating p : now.parameters()) {
+                se.samplan.events.plan.Rating rated = was.containsKey(p.parameter()) ? was.get(p.parameter()).rating() : null;
+                if (!Objects.equals(rated, p.rating())) {
+                    ratings.add(new RatingChange(p.parameter(), rated, p.rating()));
+                }
+            }
             Map<String, se.samplan.events.report.MilestoneRow> rows = before.milestones().stream()
                     .collect(Collectors.toMap(se.samplan.events.report.MilestoneRow::milestoneId, m -> m, (a, b) -> a));
             List<ForecastChange> forecasts = new ArrayList<>();

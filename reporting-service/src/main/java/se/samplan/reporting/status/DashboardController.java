@@ -18,7 +18,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -130,47 +129,33 @@ class DashboardController {
         if (first.plusMonths(120).isBefore(last)) {
             throw RequestRejected.invalid("to", "At most ten years at a time");
         }
-        Date today = Date.valueOf(today());
         // An activity's budget is planned in the month of its first occurrence; a cost is spent in the month it was done.
-        Map<YearMonth, MonthStatistics> months = new LinkedHashMap<>();
-        for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
-            months.put(m, new MonthStatistics(m, 0, 0, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO));
-        }
-        jdbc.query("""
-                SELECT date_trunc('month', o.due_date)::date AS month,
-                       count(*) AS planned,
-                       count(*) FILTER (WHERE o.status = 'DONE') AS done,
-                       count(*) FILTER (WHERE o.status IN ('PLANNED', 'IN_PROGRESS', 'POSTPONED') AND o.due_date < ?) AS overdue,
-                       count(*) FILTER (WHERE o.status = 'CANCELLED') AS cancelled
-                  FROM activity_occurrence o
-                 WHERE o.plan_id = ? AND o.scheduled AND o.due_date BETWEEN ? AND ?
-                 GROUP BY 1""", rs -> {
-            YearMonth m = YearMonth.from(rs.getDate("month").toLocalDate());
-            MonthStatistics s = months.get(m);
-            months.put(m, new MonthStatistics(m, rs.getInt("planned"), rs.getInt("done"), rs.getInt("overdue"), rs.getInt("cancelled"),
-                    s.budgetPlannedSek(), s.spentSek()));
-        }, today, planId, Date.valueOf(first.atDay(1)), Date.valueOf(last.atEndOfMonth()));
-        jdbc.query("""
-                SELECT date_trunc('month', f.first_due)::date AS month, sum(d.budget_sek) AS budget
-                  FROM activity_detail d
-                  JOIN (SELECT activity_id, min(due_date) AS first_due FROM activity_occurrence
-                         WHERE plan_id = ? AND scheduled GROUP BY activity_id) f ON f.activity_id = d.activity_id
-                 WHERE d.plan_id = ? AND d.budget_sek IS NOT NULL AND f.first_due BETWEEN ? AND ?
-                 GROUP BY 1""", rs -> {
-            YearMonth m = YearMonth.from(rs.getDate("month").toLocalDate());
-            MonthStatistics s = months.get(m);
-            months.put(m, new MonthStatistics(m, s.planned(), s.done(), s.overdue(), s.cancelled(), rs.getBigDecimal("budget"), s.spentSek()));
-        }, planId, planId, Date.valueOf(first.atDay(1)), Date.valueOf(last.atEndOfMonth()));
-        jdbc.query("""
-                SELECT date_trunc('month', done_on)::date AS month, sum(cost_sek) AS spent FROM activity_occurrence
-                 WHERE plan_id = ? AND status = 'DONE' AND cost_sek IS NOT NULL AND done_on BETWEEN ? AND ?
-                 GROUP BY 1""", rs -> {
-            YearMonth m = YearMonth.from(rs.getDate("month").toLocalDate());
-            MonthStatistics s = months.get(m);
-            months.put(m, new MonthStatistics(m, s.planned(), s.done(), s.overdue(), s.cancelled(), s.budgetPlannedSek(),
-                    rs.getBigDecimal("spent")));
-        }, planId, Date.valueOf(first.atDay(1)), Date.valueOf(last.atEndOfMonth()));
-        return new ArrayList<>(months.values());
+        return jdbc.query("""
+                WITH months AS (SELECT generate_series(?::date, ?::date, interval '1 month')::date AS month),
+                     occurrences AS (
+                       SELECT date_trunc('month', due_date)::date AS month,
+                              count(*) AS planned,
+                              count(*) FILTER (WHERE status = 'DONE') AS done,
+                              count(*) FILTER (WHERE status IN ('PLANNED', 'IN_PROGRESS', 'POSTPONED') AND due_date < ?) AS overdue,
+                              count(*) FILTER (WHERE status = 'CANCELLED') AS cancelled
+                         FROM activity_occurrence WHERE plan_id = ? AND scheduled AND due_date IS NOT NULL GROUP BY 1),
+                     budgets AS (
+                       SELECT date_trunc('month', f.first_due)::date AS month, sum(d.budget_sek) AS budget
+                         FROM activity_detail d
+                         JOIN (SELECT activity_id, min(due_date) AS first_due FROM activity_occurrence
+                                WHERE plan_id = ? AND scheduled GROUP BY activity_id) f ON f.activity_id = d.activity_id
+                        WHERE d.budget_sek IS NOT NULL GROUP BY 1),
+                     costs AS (
+                       SELECT date_trunc('month', done_on)::date AS month, sum(cost_sek) AS spent FROM activity_occurrence
+                        WHERE plan_id = ? AND status = 'DONE' AND cost_sek IS NOT NULL GROUP BY 1)
+                SELECT m.month, coalesce(o.planned, 0) AS planned, coalesce(o.done, 0) AS done, coalesce(o.overdue, 0) AS overdue,
+                       coalesce(o.cancelled, 0) AS cancelled, coalesce(b.budget, 0) AS budget, coalesce(c.spent, 0) AS spent
+                  FROM months m LEFT JOIN occurrences o USING (month) LEFT JOIN budgets b USING (month) LEFT JOIN costs c USING (month)
+                 ORDER BY m.month""",
+                (rs, row) -> new MonthStatistics(YearMonth.from(rs.getDate("month").toLocalDate()), rs.getInt("planned"),
+                        rs.getInt("done"), rs.getInt("overdue"), rs.getInt("cancelled"), rs.getBigDecimal("budget"),
+                        rs.getBigDecimal("spent")),
+                Date.valueOf(first.atDay(1)), Date.valueOf(last.atDay(1)), Date.valueOf(today()), planId, planId, planId);
     }
 
     private LocalDate today() {
