@@ -200,7 +200,7 @@ class Activity {
         return occurrence;
     }
 
-    private static Details checked(Details details) {
+    static Details checked(Details details) {
         if (details == null || details.title() == null || details.title().isBlank()) {
             throw new DomainRuleViolated("title", "An activity needs a title");
         }

@@ -100,7 +100,8 @@ final class Schedules {
         } else {
             end = horizon != null && !horizon.isBefore(start) ? horizon : start.plusYears(DEFAULT_HORIZON_YEARS);
         }
-        List<LocalDate> dates = rule.getDates(start, start, end.plusDays(1), MAX_OCCURRENCES + 1);
+        // ical4j's period end is inclusive: the horizon's own day may have an occurrence, the next may not.
+        List<LocalDate> dates = rule.getDates(start, start, end, MAX_OCCURRENCES + 1);
         if (dates.size() > MAX_OCCURRENCES) {
             throw new DomainRuleViolated("schedule.rrule", "The rule gives more than " + MAX_OCCURRENCES
                     + " occurrences: give it a COUNT or an UNTIL");

@@ -6,24 +6,36 @@ import se.samplan.events.EventEnvelope;
 import se.samplan.events.plan.MilestoneAdded;
 import se.samplan.events.plan.MilestoneForecastChanged;
 import se.samplan.events.plan.MilestoneRemoved;
+import se.samplan.events.plan.MilestoneRenamed;
 import se.samplan.events.plan.MilestoneTargetDateChanged;
 import se.samplan.events.plan.PlanCreated;
 import se.samplan.events.plan.PlanEvent;
 import se.samplan.events.plan.PlanPeriodChanged;
+import se.samplan.events.plan.TargetGroupAdded;
+import se.samplan.events.plan.TargetGroupChanged;
+import se.samplan.events.plan.TargetGroupRemoved;
 
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * What activity-service knows of plans, read from plan-service's events: each plan's association
- * and period, and its milestones' dates. Plan-service stays the owner; this is a copy for checks.
+ * and period, its milestones' names and dates, and its target groups' names. Plan-service stays the
+ * owner; this is a copy for checks.
  */
 @Component
 public class PlanReferences {
 
     /** A plan as activity-service knows it. */
     public record PlanRef(String planId, String associationId, LocalDate periodStart, LocalDate periodEnd) { }
+
+    /** A milestone of a plan; {@code date} is its forecast, or its target while it has none; null if neither is known. */
+    public record MilestoneRef(String milestoneId, String name, LocalDate date) { }
+
+    /** A target group of a plan. */
+    public record TargetGroupRef(String targetGroupId, String name) { }
 
     private final JdbcTemplate jdbc;
 
@@ -41,6 +53,18 @@ public class PlanReferences {
     public Optional<LocalDate> milestoneDate(String planId, String milestoneId) {
         return jdbc.query("SELECT coalesce(forecast_date, target_date) FROM milestone_reference WHERE plan_id = ? AND milestone_id = ?",
                 (rs, row) -> local(rs.getDate(1)), planId, milestoneId).stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    public List<MilestoneRef> milestones(String planId) {
+        return jdbc.query("""
+                        SELECT milestone_id, name, coalesce(forecast_date, target_date) FROM milestone_reference
+                        WHERE plan_id = ? ORDER BY name, milestone_id""",
+                (rs, row) -> new MilestoneRef(rs.getString(1), rs.getString(2), local(rs.getDate(3))), planId);
+    }
+
+    public List<TargetGroupRef> targetGroups(String planId) {
+        return jdbc.query("SELECT target_group_id, name FROM target_group_reference WHERE plan_id = ? ORDER BY name",
+                (rs, row) -> new TargetGroupRef(rs.getString(1), rs.getString(2)), planId);
     }
 
     /** True when this plan event is newer than every one applied before: older ones are redeliveries. */
@@ -63,10 +87,14 @@ public class PlanReferences {
                     date(changed.periodStart()), date(changed.periodEnd()), changed.planId());
         } else if (event instanceof MilestoneAdded added) {
             jdbc.update("""
-                    INSERT INTO milestone_reference (plan_id, milestone_id, target_date, forecast_date) VALUES (?, ?, ?, ?)
-                    ON CONFLICT (plan_id, milestone_id) DO UPDATE SET target_date = EXCLUDED.target_date,
-                        forecast_date = EXCLUDED.forecast_date""",
-                    added.planId(), added.milestoneId(), date(added.targetDate()), date(added.forecastDate()));
+                    INSERT INTO milestone_reference (plan_id, milestone_id, name, target_date, forecast_date)
+                    VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (plan_id, milestone_id) DO UPDATE SET name = EXCLUDED.name,
+                        target_date = EXCLUDED.target_date, forecast_date = EXCLUDED.forecast_date""",
+                    added.planId(), added.milestoneId(), added.name(), date(added.targetDate()), date(added.forecastDate()));
+        } else if (event instanceof MilestoneRenamed renamed) {
+            jdbc.update("UPDATE milestone_reference SET name = ? WHERE plan_id = ? AND milestone_id = ?",
+                    renamed.name(), renamed.planId(), renamed.milestoneId());
         } else if (event instanceof MilestoneForecastChanged moved) {
             jdbc.update("UPDATE milestone_reference SET forecast_date = ? WHERE plan_id = ? AND milestone_id = ?",
                     date(moved.newDate()), moved.planId(), moved.milestoneId());
@@ -76,9 +104,22 @@ public class PlanReferences {
         } else if (event instanceof MilestoneRemoved removed) {
             jdbc.update("DELETE FROM milestone_reference WHERE plan_id = ? AND milestone_id = ?",
                     removed.planId(), removed.milestoneId());
+        } else if (event instanceof TargetGroupAdded added) {
+            targetGroup(added.planId(), added.targetGroupId(), added.name());
+        } else if (event instanceof TargetGroupChanged changed) {
+            targetGroup(changed.planId(), changed.targetGroupId(), changed.name());
+        } else if (event instanceof TargetGroupRemoved removed) {
+            jdbc.update("DELETE FROM target_group_reference WHERE plan_id = ? AND target_group_id = ?",
+                    removed.planId(), removed.targetGroupId());
         }
         jdbc.update("UPDATE plan_reference SET last_sequence = greatest(last_sequence, ?) WHERE plan_id = ?",
                 envelope.sequence(), envelope.aggregateId());
+    }
+
+    private void targetGroup(String planId, String targetGroupId, String name) {
+        jdbc.update("""
+                INSERT INTO target_group_reference (plan_id, target_group_id, name) VALUES (?, ?, ?)
+                ON CONFLICT (plan_id, target_group_id) DO UPDATE SET name = EXCLUDED.name""", planId, targetGroupId, name);
     }
 
     private static Date date(LocalDate date) {

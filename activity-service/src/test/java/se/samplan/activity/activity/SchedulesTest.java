@@ -62,6 +62,18 @@ class SchedulesTest {
     }
 
     @Test
+    void anOpenRuleEndsOnThePlansLastDayNotTheDayAfter() {
+        ActivitySchedule monthly = schedule(ScheduleKind.RECURRING, LocalDate.of(2023, 10, 1), null, null, null,
+                "FREQ=MONTHLY", null, null, "varje månad");
+        assertThat(Schedules.occurrences(monthly, null, LocalDate.of(2023, 12, 31))).extracting(PlannedOccurrence::dueDate)
+                .containsExactly(LocalDate.of(2023, 10, 1), LocalDate.of(2023, 11, 1), LocalDate.of(2023, 12, 1));
+        ActivitySchedule lastDays = schedule(ScheduleKind.RECURRING, LocalDate.of(2023, 10, 31), null, null, null,
+                "FREQ=MONTHLY;BYMONTHDAY=-1", null, null, "sista dagen varje månad");
+        assertThat(Schedules.occurrences(lastDays, null, LocalDate.of(2023, 12, 31))).extracting(PlannedOccurrence::dueDate)
+                .containsExactly(LocalDate.of(2023, 10, 31), LocalDate.of(2023, 11, 30), LocalDate.of(2023, 12, 31));
+    }
+
+    @Test
     void aMonthlyNewsletterWithACount() {
         ActivitySchedule monthly = schedule(ScheduleKind.RECURRING, LocalDate.of(2022, 1, 31), null, null, null,
                 "RRULE:FREQ=MONTHLY;BYMONTHDAY=-1;COUNT=12", null, null, "Nyhetsbrev varje månad");
