@@ -300,6 +300,15 @@ class ActivityImportApiTest {
                 "SELECT title FROM activity_row WHERE association_id = 'atomic'", String.class)).containsExactly("Efteråt"));
     }
 
+    @Test
+    void theImportIsInTheOpenApiDocument() {
+        JsonNode docs = http.getForObject("/api/activities/v3/api-docs", JsonNode.class);
+        JsonNode operation = docs.get("paths").get("/api/activities/imports").get("post");
+        assertThat(operation.get("requestBody").get("content").has("text/csv")).isTrue();
+        assertThat(operation.get("parameters")).extracting(p -> p.get("name").asText())
+                .contains("planId", "dryRun", "acceptFlagged", "accept");
+    }
+
     private String plan(String association) {
         String id = "plan-" + UUID.randomUUID();
         Instant now = Instant.now();

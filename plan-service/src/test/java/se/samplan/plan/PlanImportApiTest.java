@@ -346,6 +346,15 @@ class PlanImportApiTest {
                 JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 
+    @Test
+    void theImportIsInTheOpenApiDocument() {
+        JsonNode docs = http.getForObject("/api/plans/v3/api-docs", JsonNode.class);
+        JsonNode operation = docs.get("paths").get("/api/plans/imports").get("post");
+        assertThat(operation.get("requestBody").get("content").has("application/yaml")).isTrue();
+        assertThat(operation.get("parameters")).extracting(p -> p.get("name").asText())
+                .contains("dryRun", "acceptFlagged", "accept");
+    }
+
     private ResponseEntity<JsonNode> post(String association, String user, String body, String contentType, String query) {
         HttpHeaders headers = new HttpHeaders();
         TestIdentity.headers(association, user, "").forEach(headers::set);
