@@ -121,12 +121,30 @@ public final class LocalStack implements AutoCloseable {
         }
         if (service.name().equals("gateway")) {
             env.put("DEV_SIGNING_KEY", config.devSigningKey());
+            env.put("DEV_USERS", devUsers());
+            env.put("DEV_PASSWORD", StackConfig.DEV_PASSWORD);
             env.put("PLAN_SERVICE_URL", "http://127.0.0.1:" + config.planPort());
             env.put("ACTIVITY_SERVICE_URL", "http://127.0.0.1:" + config.activityPort());
             env.put("REPORTING_SERVICE_URL", "http://127.0.0.1:" + config.reportingPort());
             env.put("NOTIFICATION_SERVICE_URL", "http://127.0.0.1:" + config.notificationPort());
         }
         return env;
+    }
+
+    /** The demo users and any the configuration adds, as the gateway's development login reads them. */
+    private String devUsers() {
+        StringBuilder users = new StringBuilder();
+        try {
+            for (JsonNode user : DemoData.users()) {
+                List<String> roles = new ArrayList<>();
+                user.get("roles").forEach(role -> roles.add(role.asText()));
+                users.append(user.get("user").asText()).append('=').append(user.get("association").asText()).append(':')
+                        .append(String.join(",", roles)).append(';');
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("The demo users could not be read", e);
+        }
+        return users.append(config.extraDevUsers()).toString();
     }
 
     private void startService(String name, Map<String, String> extraEnvironment) throws IOException {

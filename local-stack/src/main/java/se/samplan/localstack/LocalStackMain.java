@@ -29,6 +29,8 @@ public final class LocalStackMain {
         }, "stop-local-stack"));
 
         System.out.printf("%nSamplan is up after %.1f s.%n", (System.nanoTime() - started) / 1e9);
+        System.out.println("  Dashboard:  " + config.gatewayUrl() + "/   (log in as a demo user below, password "
+                + StackConfig.DEV_PASSWORD + ")");
         System.out.println("  Gateway:    " + config.gatewayUrl() + "   (e.g. GET /api/reports/plans)");
         System.out.println("  Sent mail:  http://127.0.0.1:" + config.mailPagePort() + "/");
         System.out.println("  Kafka:      " + config.kafkaBootstrap());

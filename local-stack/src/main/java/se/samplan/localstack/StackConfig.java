@@ -25,7 +25,11 @@ public record StackConfig(
         String devSigningKey,
         String identitySecret,
         String serviceJavaOptions,
-        boolean demoData) {
+        boolean demoData,
+        String extraDevUsers) {
+
+    /** The password of every development login (the dashboard's login page); not a secret. */
+    public static final String DEV_PASSWORD = "samplan";
 
     /** The development signing key shared by the stack's token issuer and its gateway. Not a secret. */
     public static final String DEV_SIGNING_KEY = "samplan-local-development-signing-key-not-for-production";
@@ -49,7 +53,9 @@ public record StackConfig(
                 settings.get("dev-signing-key", DEV_SIGNING_KEY),
                 settings.get("identity-secret", "samplan-local-identity-secret-" + java.util.UUID.randomUUID()),
                 settings.get("service-java-options", "-Xmx256m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1"),
-                Boolean.parseBoolean(settings.get("demo-data", "true")));
+                Boolean.parseBoolean(settings.get("demo-data", "true")),
+                // More people the dashboard's development login accepts: user=association:role,role;…
+                settings.get("dev-users", ""));
     }
 
     public String gatewayUrl() {

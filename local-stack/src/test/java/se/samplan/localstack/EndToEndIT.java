@@ -3,13 +3,11 @@ package se.samplan.localstack;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import se.samplan.testkit.TopicReader;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,24 +36,7 @@ class EndToEndIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Path data = Files.createTempDirectory("samplan-e2e");
-        List<String> args = new ArrayList<>(List.of(
-                "--data-dir=" + data,
-                "--services-dir=" + System.getProperty("samplan.services.dir"),
-                "--lib-dir=" + System.getProperty("samplan.lib.dir"),
-                "--demo-data=false"));
-        for (String port : List.of("gateway", "plan", "activity", "reporting", "notification", "postgres", "kafka",
-                "kafka-controller", "smtp", "mail-page")) {
-            args.add("--" + port + "-port=" + freePort());
-        }
-        stack = LocalStack.start(StackConfig.fromArgs(args.toArray(String[]::new), Map.of(), data));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
+        stack = SharedStack.get();
     }
 
     @Test
@@ -397,11 +378,5 @@ class EndToEndIT {
             request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

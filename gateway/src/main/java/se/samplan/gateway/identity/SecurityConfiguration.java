@@ -32,8 +32,17 @@ class SecurityConfiguration {
 
     static final String DEV_ISSUER = "samplan-dev";
 
+    /** connect-src also names the OIDC provider: the dashboard fetches its discovery document and tokens. */
+    static String contentSecurityPolicy(String issuer) {
+        String provider = issuer == null || issuer.isBlank() ? "" : " " + java.net.URI.create(issuer).resolve("/").toString()
+                .replaceAll("/$", "");
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'" + provider
+                + "; frame-ancestors 'none'; base-uri 'self'; form-action 'self'" + provider;
+    }
+
     @Bean
-    SecurityWebFilterChain security(ServerHttpSecurity http) {
+    SecurityWebFilterChain security(ServerHttpSecurity http,
+                                    @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String issuer) {
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)   // bearer tokens, no cookies
                 .cors(withDefaults())
@@ -42,8 +51,16 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                // The dashboard loads only its own scripts, styles and API: no inline script, no other origin.
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(issuer)))
+                        .referrerPolicy(referrer -> referrer.policy(
+                                org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.NO_REFERRER)))
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
+                        // The dashboard's page and assets hold no data; the data comes from /api with a token.
+                        .pathMatchers(org.springframework.http.HttpMethod.GET, "/", "/index.html", "/app/**", "/favicon.svg").permitAll()
+                        .pathMatchers("/auth/config", "/auth/dev/token").permitAll()
                         // Links in emails and calendar subscriptions work without a login: a signed
                         // token or a secret in the URL is their authority, checked by the service.
                         .pathMatchers("/api/notifications/unsubscribe", "/api/notifications/calendar/feeds/**").permitAll()

@@ -13,6 +13,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import se.samplan.gateway.TestBackend;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -39,10 +40,7 @@ class RequestGuardsTest {
 
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
-        String url = "http://127.0.0.1:" + backend.getAddress().getPort();
-        for (String service : List.of("PLAN", "ACTIVITY", "REPORTING", "NOTIFICATION")) {
-            registry.add(service + "_SERVICE_URL", () -> url);
-        }
+        TestBackend.routeEveryService(registry, backend);
     }
 
     @AfterAll

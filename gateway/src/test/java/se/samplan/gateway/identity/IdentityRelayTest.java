@@ -13,19 +13,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import se.samplan.gateway.TestBackend;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,15 +33,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class IdentityRelayTest {
 
     static final String KEY = "test-signing-key-of-at-least-32-bytes!";
-    static final HttpServer backend = echoServer();
     static final java.util.concurrent.atomic.AtomicInteger backendHits = new java.util.concurrent.atomic.AtomicInteger();
+    static final HttpServer backend = TestBackend.echo(IdentityRelayTest.backendHits);
 
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
-        String url = "http://127.0.0.1:" + backend.getAddress().getPort();
-        for (String service : List.of("PLAN", "ACTIVITY", "REPORTING", "NOTIFICATION")) {
-            registry.add(service + "_SERVICE_URL", () -> url);
-        }
+        TestBackend.routeEveryService(registry, backend);
     }
 
     @AfterAll
@@ -128,31 +120,6 @@ class IdentityRelayTest {
             jwt.sign(new MACSigner(key.getBytes(StandardCharsets.UTF_8)));
             return jwt.serialize();
         } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static HttpServer echoServer() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/", exchange -> {
-                backendHits.incrementAndGet();
-                Map<String, String> identity = new TreeMap<>();
-                exchange.getRequestHeaders().forEach((name, values) -> {
-                    if (name.toLowerCase().startsWith("x-samplan-")) {
-                        identity.put(name.toLowerCase(), String.join("|", values));
-                    }
-                });
-                byte[] body = identity.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue() + ";")
-                        .collect(Collectors.joining()).getBytes(StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(200, body.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
