@@ -31,7 +31,7 @@ class DockerComposeTest {
 
     @Test
     void everyServiceRunsTheImageJibBuildsForIt() {
-        assertThat(services).containsKeys("postgres", "kafka", "mailpit");
+        assertThat(services).containsKeys("postgres", "kafka", "mailpit", "keycloak", "prometheus", "grafana");
         for (String service : SAMPLAN) {
             assertThat(services).containsKey(service);
             assertThat(services.get(service).get("image"))
@@ -58,9 +58,9 @@ class DockerComposeTest {
     }
 
     @Test
-    void onlyTheGatewayAndTheMailUiArePublished() {
+    void onlyTheGatewayTheLoginTheMailUiAndGrafanaArePublished() {
         services.forEach((name, service) -> {
-            if (!Set.of("gateway", "mailpit").contains(name)) {
+            if (!Set.of("gateway", "mailpit", "keycloak", "grafana").contains(name)) {
                 assertThat(service).as(name).doesNotContainKey("ports");
             }
         });
@@ -83,6 +83,79 @@ class DockerComposeTest {
                 assertThat(init).contains("CREATE DATABASE " + database.group(1) + ";");
             }
         }
+    }
+
+    @Test
+    void everyMountedFileIsInTheRepository() {
+        services.forEach((name, service) -> {
+            Object volumes = service.get("volumes");
+            if (volumes instanceof List<?> list) {
+                list.stream().map(String::valueOf).filter(volume -> volume.startsWith("./")).forEach(volume ->
+                        assertThat(ROOT.resolve(volume.substring(2, volume.indexOf(':')))).as("%s mounts %s", name, volume).exists());
+            }
+        });
+    }
+
+    /** The gateway accepts exactly what the realm issues: its issuer, its client, and claims named as the gateway reads them. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theKeycloakRealmIssuesTheTokensTheGatewayExpects() throws Exception {
+        Map<String, Object> realm = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readValue(read(ROOT.resolve("deploy/keycloak/samplan-realm.json")), Map.class);
+        Map<String, Object> gateway = (Map<String, Object>) services.get("gateway").get("environment");
+        Map<String, Object> keycloak = (Map<String, Object>) services.get("keycloak").get("environment");
+        assertThat(gateway).doesNotContainKey("DEV_SIGNING_KEY");
+        assertThat(gateway.get("OIDC_ISSUER_URI")).isEqualTo(keycloak.get("KC_HOSTNAME") + "/realms/" + realm.get("realm"));
+        assertThat(gateway.get("OIDC_JWK_SET_URI").toString()).startsWith("http://keycloak:8180/realms/" + realm.get("realm") + "/");
+
+        List<Map<String, Object>> clients = (List<Map<String, Object>>) realm.get("clients");
+        Map<String, Object> dashboard = clients.stream().filter(c -> c.get("clientId").equals(gateway.get("DASHBOARD_CLIENT_ID")))
+                .findFirst().orElseThrow();
+        assertThat(dashboard.get("publicClient")).isEqualTo(true);
+        assertThat(((Map<String, Object>) dashboard.get("attributes")).get("pkce.code.challenge.method")).isEqualTo("S256");
+        assertThat((List<String>) dashboard.get("webOrigins")).containsExactly(gateway.get("DASHBOARD_ORIGINS").toString());
+        List<String> claims = ((List<Map<String, Object>>) dashboard.get("protocolMappers")).stream()
+                .map(mapper -> ((Map<String, String>) mapper.get("config")).get("claim.name")).toList();
+        String relay = read(ROOT.resolve("gateway/src/main/java/se/samplan/gateway/identity/IdentityRelay.java"));
+        for (String claim : List.of("association", "roles")) {
+            assertThat(claims).contains(claim);
+            assertThat(relay).contains("\"" + claim + "\"");
+        }
+
+        List<String> roles = ((List<Map<String, Object>>) ((Map<String, Object>) realm.get("roles")).get("realm")).stream()
+                .map(role -> role.get("name").toString()).toList();
+        String reportingCaller = read(ROOT.resolve("reporting-service/src/main/java/se/samplan/reporting/web/Caller.java"));
+        Matcher quoted = Pattern.compile("\"([a-z]+(?:-[a-z]+)+|reader|contributor|communicator)\"").matcher(reportingCaller);
+        while (quoted.find()) {
+            assertThat(roles).as("the realm has the role %s the services check", quoted.group(1)).contains(quoted.group(1));
+        }
+        for (Map<String, Object> user : (List<Map<String, Object>>) realm.get("users")) {
+            assertThat((Map<String, Object>) user.get("attributes")).as("%s", user.get("username")).containsKey("association");
+            assertThat((List<String>) user.get("realmRoles")).isNotEmpty().allSatisfy(role -> assertThat(roles).contains(role));
+        }
+    }
+
+    /** Prometheus scrapes every service, and every Samplan metric the Grafana dashboard plots is one the code registers. */
+    @Test
+    void theDashboardPlotsMetricsTheServicesPublish() throws IOException {
+        String prometheus = read(ROOT.resolve("deploy/prometheus/prometheus.yml"));
+        for (String service : SAMPLAN) {
+            assertThat(prometheus).contains(service + ":");
+        }
+        String dashboard = read(ROOT.resolve("deploy/grafana/dashboards/samplan.json"));
+        StringBuilder code = new StringBuilder();
+        try (var files = Files.walk(ROOT)) {
+            files.filter(file -> file.toString().endsWith(".java") && file.toString().contains("src/main"))
+                    .forEach(file -> code.append(read(file)));
+        }
+        Matcher metric = Pattern.compile("samplan_([a-z_]+?)(?:_seconds_bucket|_total)?[{\\[)]").matcher(dashboard);
+        int checked = 0;
+        while (metric.find()) {
+            String name = "samplan." + metric.group(1).replace('_', '.');
+            assertThat(code.toString()).as("a meter named %s is registered", name).contains("\"" + name + "\"");
+            checked++;
+        }
+        assertThat(checked).isGreaterThanOrEqualTo(8);
     }
 
     private static String read(Path path) {

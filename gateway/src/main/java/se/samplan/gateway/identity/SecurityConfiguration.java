@@ -78,6 +78,20 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * Production behind a network split (docker-compose): the browser reaches the OIDC provider at its
+     * public address, which is the tokens' issuer, while the gateway fetches the signing keys by an
+     * internal address. The issuer is still checked against the configured one.
+     */
+    @Bean
+    @ConditionalOnExpression("!'${samplan.security.jwk-set-uri:}'.isEmpty() and '${samplan.security.dev-signing-key:}'.isEmpty()")
+    ReactiveJwtDecoder oidcJwtDecoder(@Value("${samplan.security.jwk-set-uri}") String jwkSetUri,
+                                      @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer) {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwkSetUri).build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(issuer));
+        return decoder;
+    }
+
     /** Development only: HS256 tokens from the local stack. Never set the key in production. */
     @Bean
     @ConditionalOnExpression("!'${samplan.security.dev-signing-key:}'.isEmpty()")

@@ -1,6 +1,7 @@
 package se.samplan.notification.intake;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -16,6 +17,8 @@ import se.samplan.events.EventEnvelope;
 import se.samplan.events.EventJson;
 import se.samplan.events.SamplanEvent;
 
+import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +38,8 @@ class EventIntake implements ConsumerSeekAware {
     private final TransactionTemplate transaction;
     private final EventCatalog catalog = EventCatalog.standard();
     private final Counter applied;
+    /** From the event's commit in its service to its application here: the end-to-end lag. */
+    private final Timer lag;
     private final Counter duplicates;
 
     EventIntake(List<EventReaction> reactions, Positions positions, TransactionTemplate transaction,
@@ -43,6 +48,8 @@ class EventIntake implements ConsumerSeekAware {
         this.positions = positions;
         this.transaction = transaction;
         this.applied = Counter.builder("samplan.events.applied").tag("consumer", "notification").register(meters);
+        this.lag = Timer.builder("samplan.events.lag").tag("consumer", "notification")
+                .publishPercentileHistogram().register(meters);
         this.duplicates = Counter.builder("samplan.events.duplicates").tag("consumer", "notification").register(meters);
         if (resetPositions) {
             log.warn("Resetting consumer positions: the topics are read again from the start");
@@ -64,6 +71,9 @@ class EventIntake implements ConsumerSeekAware {
             return true;
         }));
         (fresh ? applied : duplicates).increment();
+        if (fresh) {
+            lag.record(Duration.between(envelope.occurredAt(), Instant.now()));
+        }
     }
 
     @Override

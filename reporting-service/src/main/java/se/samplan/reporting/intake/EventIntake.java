@@ -1,6 +1,7 @@
 package se.samplan.reporting.intake;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -19,6 +20,8 @@ import se.samplan.events.activity.ActivityEvent;
 import se.samplan.events.plan.PlanEvent;
 import se.samplan.reporting.live.Changes;
 
+import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +43,8 @@ class EventIntake implements ConsumerSeekAware {
     private final Changes changes;
     private final Rebuild rebuild;
     private final Counter applied;
+    /** From the event's commit in its service to its application here: the end-to-end lag. */
+    private final Timer lag;
     private final Counter duplicates;
 
     EventIntake(List<Projection> projections, Positions positions, TransactionTemplate transaction, Changes changes,
@@ -52,6 +57,8 @@ class EventIntake implements ConsumerSeekAware {
         this.changes = changes;
         this.rebuild = rebuild;
         this.applied = Counter.builder("samplan.events.applied").tag("consumer", "reporting").register(meters);
+        this.lag = Timer.builder("samplan.events.lag").tag("consumer", "reporting")
+                .publishPercentileHistogram().register(meters);
         this.duplicates = Counter.builder("samplan.events.duplicates").tag("consumer", "reporting").register(meters);
         if (resetPositions) {
             log.warn("Resetting consumer positions: the topics are read again from the start");
@@ -81,6 +88,9 @@ class EventIntake implements ConsumerSeekAware {
             return true;
         }));
         (fresh ? applied : duplicates).increment();
+        if (fresh) {
+            lag.record(Duration.between(envelope.occurredAt(), Instant.now()));
+        }
     }
 
     private static String planOf(SamplanEvent event) {
