@@ -338,7 +338,7 @@ class ActivityImportApiTest {
 
     private ResponseEntity<JsonNode> post(String association, Object body, String contentType, String plan, String query) {
         HttpHeaders headers = new HttpHeaders();
-        TestIdentity.headers(association, "lena", "").forEach(headers::set);
+        TestIdentity.headers(association, "lena", "communicator").forEach(headers::set);
         headers.setContentType(MediaType.valueOf(contentType));
         return http.exchange("/api/activities/imports?planId=" + plan + (query.isEmpty() ? "" : "&" + query),
                 HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);

@@ -39,9 +39,14 @@ public final class ActivityServiceTestSupport {
         return properties;
     }
 
+    /** A request of a communicator: one who may do all of the association's activity work. */
     public static HttpEntity<Object> as(String association, String user, Object body) {
+        return as(association, user, "communicator", body);
+    }
+
+    public static HttpEntity<Object> as(String association, String user, String roles, Object body) {
         HttpHeaders headers = new HttpHeaders();
-        se.samplan.testkit.TestIdentity.headers(association, user, "").forEach(headers::set);
+        se.samplan.testkit.TestIdentity.headers(association, user, roles).forEach(headers::set);
         headers.setContentType(MediaType.APPLICATION_JSON);
         return new HttpEntity<>(body, headers);
     }

@@ -357,7 +357,7 @@ class PlanImportApiTest {
 
     private ResponseEntity<JsonNode> post(String association, String user, String body, String contentType, String query) {
         HttpHeaders headers = new HttpHeaders();
-        TestIdentity.headers(association, user, "").forEach(headers::set);
+        TestIdentity.headers(association, user, "communicator").forEach(headers::set);
         headers.setContentType(MediaType.valueOf(contentType + ";charset=UTF-8"));
         return http.exchange("/api/plans/imports" + query, HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
     }

@@ -31,8 +31,9 @@ public final class PlanServiceTestSupport {
         return properties(TestPostgres.get().createDatabase("plan"), TestKafka.get().bootstrapServers());
     }
 
+    /** A request of a communicator: one who may do all of the association's plan work. */
     public static HttpEntity<Object> as(String association, String user, Object body) {
-        return as(association, user, "", body);
+        return as(association, user, "communicator", body);
     }
 
     public static HttpEntity<Object> as(String association, String user, String roles, Object body) {

@@ -32,8 +32,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
-import se.samplan.activity.DomainRuleViolated;
 import se.samplan.activity.activity.ActivityCommands.*;
+import se.samplan.activity.plans.PlanAccess;
 import se.samplan.activity.plans.PlanReferences;
 import se.samplan.activity.web.Caller;
 
@@ -66,14 +66,16 @@ class ActivityController {
     private final CommandGateway commands;
     private final EventStore eventStore;
     private final PlanReferences plans;
+    private final PlanAccess access;
     private final JdbcTemplate jdbc;
     private final ObjectMapper mapper;
 
-    ActivityController(CommandGateway commands, EventStore eventStore, PlanReferences plans, JdbcTemplate jdbc,
-                       ObjectMapper mapper) {
+    ActivityController(CommandGateway commands, EventStore eventStore, PlanReferences plans, PlanAccess access,
+                       JdbcTemplate jdbc, ObjectMapper mapper) {
         this.commands = commands;
         this.eventStore = eventStore;
         this.plans = plans;
+        this.access = access;
         this.jdbc = jdbc;
         this.mapper = mapper;
     }
@@ -110,25 +112,25 @@ class ActivityController {
     record HistoryEntry(long sequence, String type, Instant at, String actor, Object event) { }
 
     @PostMapping
-    @Operation(summary = "Schedule an activity on a plan of the caller's association")
+    @Operation(summary = "Schedule an activity on a plan of the caller's association, or one shared with it to contribute to")
     ResponseEntity<ActivityView> schedule(Caller caller, @Valid @RequestBody NewActivity body) {
+        // The activity belongs to the plan's association, also when a contributing partner schedules it.
+        PlanAccess.Reach reach = access.writable(caller, body.planId());
         Optional<PlanReferences.PlanRef> plan = plans.plan(body.planId());
-        if (plan.isPresent() && !plan.get().associationId().equals(caller.associationId())) {
-            throw new DomainRuleViolated("planId", "No plan " + body.planId() + " of your association");
-        }
         String activityId = UUID.randomUUID().toString();
         ActivityDocument.Details details = new DetailsBody(body.title(), body.description(), body.kind(),
                 body.targetGroups(), body.channel(), body.responsible(), body.need(), body.how(), body.budgetSek(),
                 body.comment()).details();
-        send(caller, new ScheduleActivity(activityId, caller.associationId(), body.planId(), details, body.schedule(),
-                milestoneDate(body.planId(), body.schedule()), plan.map(PlanReferences.PlanRef::periodEnd).orElse(null)));
+        send(caller, reach.association(), new ScheduleActivity(activityId, reach.association(), body.planId(), details,
+                body.schedule(), milestoneDate(body.planId(), body.schedule()),
+                plan.map(PlanReferences.PlanRef::periodEnd).orElse(null)));
         ActivityView view = readable(caller, activityId);
         return ResponseEntity.created(URI.create("/api/activities/" + activityId)).eTag(view.etag())
                 .body(view.withWarnings(warnings(view)));
     }
 
     @GetMapping
-    @Operation(summary = "A plan's activities, filtered by due period, occurrence status, responsible, kind, target group")
+    @Operation(summary = "A plan's activities (of the caller's association, or shared with it), filtered by due period, occurrence status, responsible, kind, target group")
     List<ActivityView> list(Caller caller, @RequestParam String planId,
                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
@@ -136,8 +138,9 @@ class ActivityController {
                             @RequestParam(required = false) String responsible,
                             @RequestParam(required = false) ActivityKind kind,
                             @RequestParam(required = false) String targetGroup) {
+        PlanAccess.Reach reach = access.readable(caller, planId);
         StringBuilder sql = new StringBuilder("SELECT a.view FROM activity_row a WHERE a.association_id = ? AND a.plan_id = ?");
-        List<Object> args = new ArrayList<>(List.of(caller.associationId(), planId));
+        List<Object> args = new ArrayList<>(List.of(reach.association(), planId));
         if (kind != null) {
             sql.append(" AND a.kind = ?");
             args.add(kind.name());
@@ -171,7 +174,7 @@ class ActivityController {
     }
 
     @GetMapping("/{activityId}")
-    @Operation(summary = "Read one activity of the caller's association")
+    @Operation(summary = "Read one activity of the caller's association, or of a plan shared with it")
     ResponseEntity<ActivityView> get(Caller caller, @PathVariable String activityId) {
         ActivityView view = readable(caller, activityId);
         return ResponseEntity.ok().eTag(view.etag()).body(view.withWarnings(warnings(view)));
@@ -243,8 +246,9 @@ class ActivityController {
     }
 
     @PutMapping("/settings")
-    @Operation(summary = "Set how many days before its due date an activity is 'due soon', for the caller's association")
+    @Operation(summary = "Set how many days before its due date an activity is 'due soon', for the caller's association (admins)")
     LeadTime setSettings(Caller caller, @Valid @RequestBody LeadTime body) {
+        caller.require(Caller.Work.ADMINISTRATION);
         jdbc.update("""
                 INSERT INTO association_setting (association_id, due_soon_lead_days) VALUES (?, ?)
                 ON CONFLICT (association_id) DO UPDATE SET due_soon_lead_days = EXCLUDED.due_soon_lead_days""",
@@ -253,21 +257,26 @@ class ActivityController {
     }
 
     private ResponseEntity<ActivityView> change(Caller caller, String activityId, String ifMatch, LongFunction<Object> command) {
-        readable(caller, activityId);
-        send(caller, command.apply(ETags.version(ifMatch)));
+        ActivityView current = readable(caller, activityId);
+        if (access.ofActivity(caller, current.associationId(), current.planId()).level() == PlanAccess.Level.READ) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Your association may read this plan's activities, not change them");
+        }
+        caller.require(Caller.Work.ACTIVITIES);
+        send(caller, current.associationId(), command.apply(ETags.version(ifMatch)));
         ActivityView view = readable(caller, activityId);
         return ResponseEntity.ok().eTag(view.etag()).body(view.withWarnings(warnings(view)));
     }
 
-    private void send(Caller caller, Object command) {
+    /** The events' tenant is the activity's association: a contributing partner works on the owner's activities. */
+    private void send(Caller caller, String association, Object command) {
         commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(MetaData.from(Map.of("tenantId", caller.associationId(), "actor", caller.userId()))));
+                .andMetaData(MetaData.from(Map.of("tenantId", association, "actor", caller.userId()))));
     }
 
-    /** An activity of another association is as absent as one never scheduled. */
+    /** An activity of another association, not on a plan shared with the caller's, is as absent as one never scheduled. */
     private ActivityView readable(Caller caller, String activityId) {
         ActivityView view = ActivityView.from(eventStore.readEvents(activityId).asStream());
-        if (view == null || !view.associationId().equals(caller.associationId())) {
+        if (view == null || access.ofActivity(caller, view.associationId(), view.planId()).level() == PlanAccess.Level.NONE) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No activity " + activityId);
         }
         return view;

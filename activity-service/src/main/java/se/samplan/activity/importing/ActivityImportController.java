@@ -95,6 +95,7 @@ class ActivityImportController {
                                        @RequestParam(defaultValue = "false") boolean acceptFlagged,
                                        @Parameter(description = "Rows whose flagged values are imported as not known")
                                        @RequestParam(required = false) List<String> accept) {
+        caller.require(Caller.Work.ACTIVITIES);
         Optional<PlanReferences.PlanRef> plan = plans.plan(planId).filter(p -> p.associationId().equals(caller.associationId()));
         if (plan.isEmpty()) {
             return problem(HttpStatus.BAD_REQUEST, "No plan " + planId + " of your association is known here (yet)",

@@ -8,6 +8,9 @@ import se.samplan.events.plan.MilestoneForecastChanged;
 import se.samplan.events.plan.MilestoneRemoved;
 import se.samplan.events.plan.MilestoneRenamed;
 import se.samplan.events.plan.MilestoneTargetDateChanged;
+import se.samplan.events.plan.PartnerAccess;
+import se.samplan.events.plan.PartnerAssociationAdded;
+import se.samplan.events.plan.PartnerAssociationRemoved;
 import se.samplan.events.plan.PlanCreated;
 import se.samplan.events.plan.PlanEvent;
 import se.samplan.events.plan.PlanPeriodChanged;
@@ -22,8 +25,8 @@ import java.util.Optional;
 
 /**
  * What activity-service knows of plans, read from plan-service's events: each plan's association
- * and period, its milestones' names and dates, and its target groups' names. Plan-service stays the
- * owner; this is a copy for checks.
+ * and period, the associations it is shared with, its milestones' names and dates, and its target
+ * groups' names. Plan-service stays the owner; this is a copy for checks.
  */
 @Component
 public class PlanReferences {
@@ -47,6 +50,12 @@ public class PlanReferences {
         return jdbc.query("SELECT plan_id, association_id, period_start, period_end FROM plan_reference WHERE plan_id = ?",
                 (rs, row) -> new PlanRef(rs.getString(1), rs.getString(2), local(rs.getDate(3)), local(rs.getDate(4))),
                 planId).stream().findFirst();
+    }
+
+    /** The access the plan's owner gave the association, if it is a partner of the plan. */
+    public Optional<PartnerAccess> partnerAccess(String planId, String associationId) {
+        return jdbc.query("SELECT access FROM plan_partner_reference WHERE plan_id = ? AND partner_association_id = ?",
+                (rs, row) -> PartnerAccess.valueOf(rs.getString(1)), planId, associationId).stream().findFirst();
     }
 
     /** The milestone's forecast date, or its target date while it has no forecast; empty if neither is known. */
@@ -104,6 +113,14 @@ public class PlanReferences {
         } else if (event instanceof MilestoneRemoved removed) {
             jdbc.update("DELETE FROM milestone_reference WHERE plan_id = ? AND milestone_id = ?",
                     removed.planId(), removed.milestoneId());
+        } else if (event instanceof PartnerAssociationAdded shared) {
+            jdbc.update("""
+                    INSERT INTO plan_partner_reference (plan_id, partner_association_id, access) VALUES (?, ?, ?)
+                    ON CONFLICT (plan_id, partner_association_id) DO UPDATE SET access = EXCLUDED.access""",
+                    shared.planId(), shared.partnerAssociationId(), shared.access().name());
+        } else if (event instanceof PartnerAssociationRemoved unshared) {
+            jdbc.update("DELETE FROM plan_partner_reference WHERE plan_id = ? AND partner_association_id = ?",
+                    unshared.planId(), unshared.partnerAssociationId());
         } else if (event instanceof TargetGroupAdded added) {
             targetGroup(added.planId(), added.targetGroupId(), added.name());
         } else if (event instanceof TargetGroupChanged changed) {

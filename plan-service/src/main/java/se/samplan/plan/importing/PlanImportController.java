@@ -93,6 +93,8 @@ class PlanImportController {
                                  @RequestParam(defaultValue = "false") boolean acceptFlagged,
                                  @Parameter(description = "Rows whose flagged values are imported as not known")
                                  @RequestParam(required = false) List<String> accept) {
+        // An import drafts a plan and may present, decide and share it: the owner's work, dry run or not.
+        caller.require(Caller.Work.PLAN);
         JsonNode root;
         try {
             root = (YAML_SUBTYPES.contains(contentType.getSubtype()) ? yaml : json).readTree(body);

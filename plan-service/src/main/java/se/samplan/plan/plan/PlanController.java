@@ -113,6 +113,7 @@ class PlanController {
     @PostMapping
     @Operation(summary = "Draft a plan for the caller's association")
     ResponseEntity<PlanView> create(Caller caller, @Valid @RequestBody NewPlan body) {
+        caller.require(Caller.Work.PLAN);
         String planId = UUID.randomUUID().toString();
         send(caller, new CreatePlan(planId, caller.associationId(), body.title(), body.periodStart(), body.periodEnd(),
                 caller.userId()));
@@ -133,24 +134,24 @@ class PlanController {
         return reads.readable(caller, planId, version);
     }
 
-    // Plan
+    // Plan: its title, period and owner are the owner's decisions, like its lifecycle
 
     @PutMapping("/{planId}/title")
     ResponseEntity<PlanView> retitle(Caller caller, @PathVariable String planId, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                      @Valid @RequestBody Title body) {
-        return change(caller, planId, ifMatch, v -> new RetitlePlan(planId, v, body.title()));
+        return owned(caller, planId, ifMatch, v -> new RetitlePlan(planId, v, body.title()));
     }
 
     @PutMapping("/{planId}/period")
     ResponseEntity<PlanView> period(Caller caller, @PathVariable String planId, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                     @Valid @RequestBody Period body) {
-        return change(caller, planId, ifMatch, v -> new ChangePlanPeriod(planId, v, body.periodStart(), body.periodEnd()));
+        return owned(caller, planId, ifMatch, v -> new ChangePlanPeriod(planId, v, body.periodStart(), body.periodEnd()));
     }
 
     @PutMapping("/{planId}/owner")
     ResponseEntity<PlanView> owner(Caller caller, @PathVariable String planId, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                    @Valid @RequestBody Owner body) {
-        return change(caller, planId, ifMatch, v -> new ChangePlanOwner(planId, v, body.ownerId()));
+        return owned(caller, planId, ifMatch, v -> new ChangePlanOwner(planId, v, body.ownerId()));
     }
 
     @PutMapping("/{planId}/sections/{section}")
@@ -444,29 +445,35 @@ class PlanController {
 
     private ResponseEntity<PlanView> add(Caller caller, String planId, String ifMatch, String collection, AddCommand command) {
         String itemId = UUID.randomUUID().toString();
-        PlanView plan = write(caller, planId, ifMatch, false, v -> command.create(itemId, v));
+        PlanView plan = write(caller, planId, ifMatch, Caller.Work.CONTENT, v -> command.create(itemId, v));
         return ResponseEntity.created(URI.create("/api/plans/" + planId + "/" + collection + "/" + itemId))
                 .eTag(plan.etag()).body(plan);
     }
 
     private ResponseEntity<PlanView> change(Caller caller, String planId, String ifMatch, LongFunction<Object> command) {
-        PlanView plan = write(caller, planId, ifMatch, false, command);
+        PlanView plan = write(caller, planId, ifMatch, Caller.Work.CONTENT, command);
         return ResponseEntity.ok().eTag(plan.etag()).body(plan);
     }
 
     private ResponseEntity<PlanView> owned(Caller caller, String planId, String ifMatch, LongFunction<Object> command) {
-        PlanView plan = write(caller, planId, ifMatch, true, command);
+        PlanView plan = write(caller, planId, ifMatch, Caller.Work.PLAN, command);
         return ResponseEntity.ok().eTag(plan.etag()).body(plan);
     }
 
-    private PlanView write(Caller caller, String planId, String ifMatch, boolean ownerOnly, LongFunction<Object> command) {
+    /**
+     * A change by the owning association needs a role for the work; a partner with CONTRIBUTE
+     * access may change the content (with a role that may in its own association), never the
+     * owner's decisions. Who may not even read the plan is told it is not there (404) first.
+     */
+    private PlanView write(Caller caller, String planId, String ifMatch, Caller.Work work, LongFunction<Object> command) {
         PlanView plan = readable(caller, planId);
         boolean owner = plan.associationId().equals(caller.associationId());
         boolean contributor = plan.partners().stream().anyMatch(p ->
                 p.associationId().equals(caller.associationId()) && p.access() == PartnerAccess.CONTRIBUTE);
-        if (!owner && (ownerOnly || !contributor)) {
+        if (!owner && (work != Caller.Work.CONTENT || !contributor)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Your association may read this plan, not change it");
         }
+        caller.require(work);
         send(caller, command.apply(ETags.version(ifMatch)));
         return readable(caller, planId);
     }

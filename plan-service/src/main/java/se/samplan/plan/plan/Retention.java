@@ -187,9 +187,7 @@ class Retention {
     }
 
     private static void admin(Caller caller) {
-        if (!caller.roles().contains("association-admin")) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only the association's admins manage retention");
-        }
+        caller.require(Caller.Work.ADMINISTRATION);
     }
 
     private JsonNode read(String json) {
