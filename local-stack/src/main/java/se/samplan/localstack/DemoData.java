@@ -103,7 +103,7 @@ final class DemoData {
         String planFile = demo.get("plan").asText();
         byte[] plan = partners(text("/demo/" + planFile), prefix).getBytes(StandardCharsets.UTF_8);
         JsonNode planDryRun = dryRun(stack, "/api/plans/imports?dryRun=true", token, "application/yaml", plan, planFile);
-        HttpResponse<String> imported = request(stack, "POST", "/api/plans/imports?acceptFlagged=true", token,
+        HttpResponse<String> imported = request(stack, "POST", "/api/plans/imports" + accepting("?", planDryRun), token,
                 "application/yaml", plan);
         expect(imported, 201, planFile);
         String planId = JSON.readTree(imported.body()).get("planId").asText();
@@ -116,7 +116,7 @@ final class DemoData {
             byte[] table = bytes("/demo/" + activityFile);
             String path = "/api/activities/imports?planId=" + URLEncoder.encode(planId, StandardCharsets.UTF_8);
             activityDryRun = activityDryRun(stack, path, token, planId, table, activityFile);
-            HttpResponse<String> rows = request(stack, "POST", path + "&acceptFlagged=true", token, "text/csv", table);
+            HttpResponse<String> rows = request(stack, "POST", path + accepting("&", activityDryRun), token, "text/csv", table);
             expect(rows, 201, activityFile);
             List<String> ids = new ArrayList<>();
             JSON.readTree(rows.body()).get("activityIds").forEach(i -> ids.add(i.asText()));
@@ -175,6 +175,16 @@ final class DemoData {
         throw new IllegalStateException("activity-service did not know plan " + planId + " with its target groups and "
                 + "milestones within " + PROJECTION_DEADLINE.toSeconds() + " s (is Kafka up?); last dry run of " + file
                 + ": " + last);
+    }
+
+    /**
+     * Accepts exactly the rows the dry run flagged, as a user who read it would: should the import
+     * find another flag, it refuses (422) instead of taking it unseen.
+     */
+    private static String accepting(String separator, JsonNode dryRun) {
+        List<String> rows = StreamSupport.stream(dryRun.get("problems").spliterator(), false)
+                .map(p -> p.get("row").asText()).distinct().toList();
+        return rows.isEmpty() ? "" : separator + "accept=" + URLEncoder.encode(String.join(",", rows), StandardCharsets.UTF_8);
     }
 
     private static boolean notYetProjected(JsonNode report, Set<String> groups, Set<String> milestones) {

@@ -52,6 +52,12 @@ class DemoDataIT {
         stack = SharedStack.get();
         loaded = DemoData.loadOnce(stack, PREFIX).stream()
                 .collect(Collectors.toMap(l -> l.association().substring(PREFIX.length()), l -> l));
+        // activity-service lists activities from its own projection, a moment after the import.
+        for (var demo : loaded.entrySet()) {
+            String token = token(DOCUMENTS.get(demo.getKey()).importer(), demo.getKey());
+            await().atMost(Duration.ofSeconds(60)).until(() -> get("/api/activities?planId=" + demo.getValue().planId(), token)
+                    .size() == demo.getValue().activityIds().size());
+        }
     }
 
     @Test
