@@ -88,7 +88,7 @@ export async function render(main, planId) {
       h('h3', {}, t('slip.title')),
       slippageChart(milestones, 'slippage-chart'),
       moves.length ? table(t('slip.table'), [t('ms.name'), t('slip.when'), t('slip.change'), t('slip.from'), t('slip.to'), t('slip.reason')],
-        moves, { rowHeaders: true }) : null);
+        moves, { rowHeaders: true }) : '');
   }
 
   async function loadActivities() {
@@ -273,7 +273,7 @@ export async function render(main, planId) {
           day ? [h('span', { className: 'day' }, String(day)),
             (byDay.get(day) ?? []).length ? h('ul', {}, byDay.get(day).map(({ activity, occurrence }) =>
               h('li', { className: `occ occ-${occurrence.status}` }, activity.title, ' – ', t(`occ.${occurrence.status}`)))) : null] : '')))))),
-      byDay.size === 0 ? h('p', { className: 'muted' }, t('cal.none')) : null);
+      byDay.size === 0 ? h('p', { className: 'muted' }, t('cal.none')) : '');
   }
 
   async function loadStatistics() {

@@ -98,6 +98,7 @@ class DashboardBrowserIT {
                     FIRST_MOVE.toString(), SECOND_MOVE.toString(), "Byrån försenad");
             // Three forecasts of the website (added, moved twice) and one of the strategy, each a point of the chart.
             assertThat(maja.driver.findElements(By.cssSelector("#slippage-chart .point"))).hasSize(4);
+            assertThat(maja.text(By.id("main"))).doesNotContain("null", "undefined", "NaN");
             maja.assertAccessible("plan");
             maja.screenshot("plan");
             maja.screenshot("slippage-chart", By.cssSelector("#milestones figure"));
@@ -110,6 +111,7 @@ class DashboardBrowserIT {
             maja.driver.findElement(By.cssSelector("#add-activity button[type=submit]")).click();
             maja.waitForText(By.id("activity-list"), activityTitle);
             assertThat(maja.text(By.id("activity-list"))).contains("30 000 kr");
+            assertThat(maja.text(By.id("main"))).doesNotContain("null", "undefined", "NaN");
 
             // The other browser shows it without a reload, from the live stream.
             olle.waitForText(By.id("activity-list"), activityTitle);
