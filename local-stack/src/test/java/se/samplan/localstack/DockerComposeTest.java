@@ -129,6 +129,18 @@ class DockerComposeTest {
         while (quoted.find()) {
             assertThat(roles).as("the realm has the role %s the services check", quoted.group(1)).contains(quoted.group(1));
         }
+        // The compose deployment has the same demo users as the local stack, in the same associations and roles.
+        Map<String, Map<String, Object>> realmUsers = new java.util.HashMap<>();
+        ((List<Map<String, Object>>) realm.get("users")).forEach(user -> realmUsers.put(user.get("username").toString(), user));
+        for (var demo : DemoData.users()) {
+            Map<String, Object> user = realmUsers.get(demo.get("user").asText());
+            assertThat(user).as("realm user %s", demo.get("user").asText()).isNotNull();
+            assertThat(((Map<String, List<String>>) user.get("attributes")).get("association"))
+                    .containsExactly(demo.get("association").asText());
+            List<String> demoRoles = new java.util.ArrayList<>();
+            demo.get("roles").forEach(role -> demoRoles.add(role.asText()));
+            assertThat((List<String>) user.get("realmRoles")).containsExactlyInAnyOrderElementsOf(demoRoles);
+        }
         for (Map<String, Object> user : (List<Map<String, Object>>) realm.get("users")) {
             assertThat((Map<String, Object>) user.get("attributes")).as("%s", user.get("username")).containsKey("association");
             assertThat((List<String>) user.get("realmRoles")).isNotEmpty().allSatisfy(role -> assertThat(roles).contains(role));
