@@ -196,6 +196,48 @@ class ActivityRolesTest {
                 .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 
+    @Test
+    void anActivityNamingAnotherAssociationsPlanBeforeThisServiceKnowsItLearnsNothingOfThatPlan() {
+        // An intruder names a plan id this service has not heard of yet, anchored to a milestone of it.
+        String foreignPlan = "plan-" + UUID.randomUUID();
+        ResponseEntity<JsonNode> intruding = as("intruder", "communicator", HttpMethod.POST, "/api/activities", null,
+                Map.of("planId", foreignPlan, "title", "Inkräktarens aktivitet",
+                        "schedule", Map.of("kind", "MILESTONE", "milestoneId", "launch", "offsetDays", 0)));
+        assertThat(intruding.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String intruderActivity = intruding.getBody().get("activityId").asText();
+
+        // Then the plan turns out to be roles-activity's, with a dated milestone and a period.
+        String previous = planId;
+        int previousSequence = planSequence;
+        planId = foreignPlan;
+        planSequence = 0;
+        publish(new PlanCreated(foreignPlan, ASSOCIATION, "Hemlig plan", LocalDate.of(2032, 1, 1), LocalDate.of(2032, 12, 31), "owner"));
+        publish(new se.samplan.events.plan.MilestoneAdded(foreignPlan, ASSOCIATION, "launch", "Hemlig lansering",
+                LocalDate.of(2032, 9, 9), null, se.samplan.events.plan.Rating.G));
+        planId = previous;
+        planSequence = previousSequence;
+        await().atMost(Duration.ofSeconds(30)).until(() -> plans.milestoneDate(foreignPlan, "launch").isPresent());
+        ResponseEntity<JsonNode> ownerSchedules = send(HttpMethod.POST, "/api/activities", "communicator", null,
+                Map.of("planId", foreignPlan, "title", "Ägarens aktivitet",
+                        "schedule", Map.of("kind", "MILESTONE", "milestoneId", "launch", "offsetDays", 0)));
+        assertThat(ownerSchedules.getBody().get("occurrences").get(0).get("dueDate").asText())
+                .as("the owner's own activity follows the milestone").isEqualTo("2032-09-09");
+
+        // The intruder's activity neither follows the milestone nor hears of the plan's period or dates.
+        ResponseEntity<JsonNode> read = as("intruder", "reader", HttpMethod.GET, "/api/activities/" + intruderActivity, null, null);
+        assertThat(read.getBody().toString()).doesNotContain("2032-09-09").doesNotContain("2032-12-31").doesNotContain("Hemlig");
+        ResponseEntity<JsonNode> moved = as("intruder", "communicator", HttpMethod.PUT, "/api/activities/" + intruderActivity
+                + "/schedule", read.getHeaders().getETag(), Map.of("kind", "MILESTONE", "milestoneId", "launch", "offsetDays", 0));
+        assertThat(moved.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(moved.getBody().toString()).doesNotContain("2032-09-09");
+        // The owner's list of its plan holds its own activity only; the intruder cannot list the plan any more.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                send(HttpMethod.GET, "/api/activities?planId=" + foreignPlan, "reader", null, null).getBody())
+                .extracting(a -> a.get("title").asText()).containsExactly("Ägarens aktivitet"));
+        assertThat(as("intruder", "reader", HttpMethod.GET, "/api/activities?planId=" + foreignPlan, null, null)
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
     private Fixture fixture() {
         ResponseEntity<JsonNode> created = send(HttpMethod.POST, "/api/activities", "communicator", null,
                 newActivity("Utskick " + UUID.randomUUID()));

@@ -116,13 +116,13 @@ class ActivityController {
     ResponseEntity<ActivityView> schedule(Caller caller, @Valid @RequestBody NewActivity body) {
         // The activity belongs to the plan's association, also when a contributing partner schedules it.
         PlanAccess.Reach reach = access.writable(caller, body.planId());
-        Optional<PlanReferences.PlanRef> plan = plans.plan(body.planId());
+        Optional<PlanReferences.PlanRef> plan = plans.plan(body.planId(), reach.association());
         String activityId = UUID.randomUUID().toString();
         ActivityDocument.Details details = new DetailsBody(body.title(), body.description(), body.kind(),
                 body.targetGroups(), body.channel(), body.responsible(), body.need(), body.how(), body.budgetSek(),
                 body.comment()).details();
         send(caller, reach.association(), new ScheduleActivity(activityId, reach.association(), body.planId(), details,
-                body.schedule(), milestoneDate(body.planId(), body.schedule()),
+                body.schedule(), milestoneDate(reach.association(), body.planId(), body.schedule()),
                 plan.map(PlanReferences.PlanRef::periodEnd).orElse(null)));
         ActivityView view = readable(caller, activityId);
         return ResponseEntity.created(URI.create("/api/activities/" + activityId)).eTag(view.etag())
@@ -203,9 +203,9 @@ class ActivityController {
                                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                             @Valid @RequestBody ActivitySchedule body) {
         ActivityView current = readable(caller, activityId);
-        LocalDate horizon = plans.plan(current.planId()).map(PlanReferences.PlanRef::periodEnd).orElse(null);
+        LocalDate horizon = plans.plan(current.planId(), current.associationId()).map(PlanReferences.PlanRef::periodEnd).orElse(null);
         return change(caller, activityId, ifMatch, v -> new RescheduleActivity(activityId, v, body,
-                milestoneDate(current.planId(), body), horizon));
+                milestoneDate(current.associationId(), current.planId(), body), horizon));
     }
 
     @PostMapping("/{activityId}/occurrences/{occurrenceId}/start")
@@ -282,13 +282,14 @@ class ActivityController {
         return view;
     }
 
-    private LocalDate milestoneDate(String planId, ActivitySchedule schedule) {
+    /** The milestone's date, only from a plan of the activity's own association. */
+    private LocalDate milestoneDate(String association, String planId, ActivitySchedule schedule) {
         return schedule != null && schedule.kind() == ScheduleKind.MILESTONE && schedule.milestoneId() != null
-                ? plans.milestoneDate(planId, schedule.milestoneId()).orElse(null) : null;
+                ? plans.milestoneDate(planId, schedule.milestoneId(), association).orElse(null) : null;
     }
 
     private List<ActivityView.Warning> warnings(ActivityView view) {
-        Optional<PlanReferences.PlanRef> plan = plans.plan(view.planId());
+        Optional<PlanReferences.PlanRef> plan = plans.plan(view.planId(), view.associationId());
         if (plan.isEmpty()) {
             return List.of(new ActivityView.Warning("planId", "The plan is not known here yet; its period is not checked"));
         }
@@ -301,7 +302,7 @@ class ActivityController {
                         + ", outside the plan's period"));
             }
         }
-        if (view.schedule().kind() == ScheduleKind.MILESTONE && plans.milestoneDate(view.planId(), view.schedule().milestoneId()).isEmpty()) {
+        if (view.schedule().kind() == ScheduleKind.MILESTONE && plans.milestoneDate(view.planId(), view.schedule().milestoneId(), view.associationId()).isEmpty()) {
             warnings.add(new ActivityView.Warning("schedule.milestoneId", "The milestone has no known date yet"));
         }
         return warnings;

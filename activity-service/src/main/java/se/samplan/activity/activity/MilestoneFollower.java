@@ -59,11 +59,17 @@ class MilestoneFollower {
         });
     }
 
-    /** Sends every activity anchored to the milestone its current date. */
+    /**
+     * Sends every activity anchored to the milestone its current date: only the plan's own
+     * association's, since an activity scheduled before this service knew the plan may name
+     * another association's plan and must not learn its dates.
+     */
     void follow(String planId, String milestoneId) {
         java.time.LocalDate date = plans.milestoneDate(planId, milestoneId).orElse(null);
-        List<String> anchored = jdbc.queryForList(
-                "SELECT activity_id FROM activity_row WHERE plan_id = ? AND milestone_id = ?", String.class, planId, milestoneId);
+        List<String> anchored = jdbc.queryForList("""
+                SELECT activity_id FROM activity_row WHERE plan_id = ? AND milestone_id = ?
+                   AND association_id = (SELECT association_id FROM plan_reference WHERE plan_id = ?)""",
+                String.class, planId, milestoneId, planId);
         for (String activityId : anchored) {
             commands.sendAndWait(GenericCommandMessage.asCommandMessage(new FollowMilestone(activityId, milestoneId, date))
                     .andMetaData(MetaData.from(Map.of("actor", "system"))));

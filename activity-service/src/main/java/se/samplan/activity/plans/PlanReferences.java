@@ -52,6 +52,20 @@ public class PlanReferences {
                 planId).stream().findFirst();
     }
 
+    /**
+     * The plan, if it is {@code associationId}'s: what an activity of that association may learn of
+     * the plan it names. An activity scheduled before this service heard of its plan may name
+     * another association's plan, and must learn nothing of it.
+     */
+    public Optional<PlanRef> plan(String planId, String associationId) {
+        return plan(planId).filter(plan -> plan.associationId().equals(associationId));
+    }
+
+    /** As {@link #milestoneDate(String, String)}, if the plan is {@code associationId}'s. */
+    public Optional<LocalDate> milestoneDate(String planId, String milestoneId, String associationId) {
+        return plan(planId, associationId).flatMap(plan -> milestoneDate(planId, milestoneId));
+    }
+
     /** The access the plan's owner gave the association, if it is a partner of the plan. */
     public Optional<PartnerAccess> partnerAccess(String planId, String associationId) {
         return jdbc.query("SELECT access FROM plan_partner_reference WHERE plan_id = ? AND partner_association_id = ?",

@@ -95,7 +95,7 @@ class CalendarFeeds {
         calendar.add(ImmutableVersion.VERSION_2_0);
         calendar.add(ImmutableCalScale.GREGORIAN);
         if ("PLAN".equals(kind)) {
-            occurrences("a.plan_id = ?", subject).forEach(calendar::add);
+            occurrences("a.plan_id = ?", subject, association).forEach(calendar::add);
             milestones(subject).forEach(calendar::add);
         } else {
             Person person = people.find(subject).orElse(null);
@@ -103,20 +103,24 @@ class CalendarFeeds {
                 jdbc.query("SELECT activity_id, responsible::text FROM activity_info WHERE association_id = ?",
                         (rs, row) -> responsibles.includes(rs.getString(2), person) ? rs.getString(1) : null, association)
                         .stream().filter(java.util.Objects::nonNull)
-                        .forEach(activityId -> occurrences("a.activity_id = ?", activityId).forEach(calendar::add));
+                        .forEach(activityId -> occurrences("a.activity_id = ?", activityId, association).forEach(calendar::add));
             }
         }
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/calendar; charset=utf-8"))
                 .body(calendar.toString());
     }
 
-    private List<VEvent> occurrences(String where, String value) {
+    /**
+     * Occurrences of the feed's association only, with its own plans' titles: activity-service takes
+     * an unknown plan id on trust, so another association's activity may name this plan.
+     */
+    private List<VEvent> occurrences(String where, String value, String association) {
         return jdbc.query("""
                         SELECT a.activity_id, a.title, o.occurrence_id, o.due_date, o.status, coalesce(p.title, '') AS plan,
                                (SELECT count(*) FROM occurrence_info x WHERE x.activity_id = a.activity_id) AS siblings
                           FROM activity_info a JOIN occurrence_info o ON o.activity_id = a.activity_id
-                          LEFT JOIN plan_info p ON p.plan_id = a.plan_id
-                         WHERE o.due_date IS NOT NULL AND o.status <> 'CANCELLED' AND\s""" + where
+                          LEFT JOIN plan_info p ON p.plan_id = a.plan_id AND p.association_id = a.association_id
+                         WHERE o.due_date IS NOT NULL AND o.status <> 'CANCELLED' AND a.association_id = ? AND\s""" + where
                         + " ORDER BY o.due_date",
                 (rs, row) -> {
                     String summary = rs.getString("title") + (rs.getInt("siblings") > 1 && !rs.getString("occurrence_id")
@@ -126,7 +130,7 @@ class CalendarFeeds {
                     event.add(new Description(rs.getString("plan") + " — " + rs.getString("status") + "\n"
                             + mail.baseUrl() + "/activities/" + rs.getString("activity_id")));
                     return event;
-                }, value);
+                }, association, value);
     }
 
     private List<VEvent> milestones(String planId) {

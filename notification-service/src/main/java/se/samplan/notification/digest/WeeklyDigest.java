@@ -120,7 +120,7 @@ class WeeklyDigest {
         jdbc.query("""
                         SELECT a.activity_id, a.title, a.responsible::text AS responsible, o.due_date, coalesce(p.title, '') AS plan
                           FROM activity_info a JOIN occurrence_info o ON o.activity_id = a.activity_id
-                          LEFT JOIN plan_info p ON p.plan_id = a.plan_id
+                          LEFT JOIN plan_info p ON p.plan_id = a.plan_id AND p.association_id = a.association_id
                          WHERE a.association_id = ? AND o.status IN ('PLANNED', 'IN_PROGRESS', 'POSTPONED')
                            AND o.due_date IS NOT NULL AND o.due_date <= ?
                          ORDER BY o.due_date, a.title""",

@@ -69,7 +69,8 @@ class ReminderEmails implements EventReaction {
     private void activity(String kind, String activityId, String occurrenceId, LocalDate due) {
         List<java.util.Map<String, Object>> rows = jdbc.queryForList("""
                 SELECT a.title, a.association_id, coalesce(p.title, '') AS plan FROM activity_info a
-                  LEFT JOIN plan_info p ON p.plan_id = a.plan_id WHERE a.activity_id = ?""", activityId);
+                  LEFT JOIN plan_info p ON p.plan_id = a.plan_id AND p.association_id = a.association_id
+                 WHERE a.activity_id = ?""", activityId);
         if (rows.isEmpty()) {
             meters.counter("samplan.reminders.unaddressed", "kind", kind).increment();
             return;
@@ -88,7 +89,8 @@ class ReminderEmails implements EventReaction {
 
     private void report(String kind, String reportId, String associationId, String planId, String title, LocalDate due,
                         String ownerId) {
-        String plan = jdbc.queryForList("SELECT title FROM plan_info WHERE plan_id = ?", String.class, planId)
+        String plan = jdbc.queryForList("SELECT title FROM plan_info WHERE plan_id = ? AND association_id = ?", String.class,
+                        planId, associationId)
                 .stream().findFirst().orElse("");
         people.find(ownerId == null ? "" : ownerId).filter(p -> p.associationId().equals(associationId)).ifPresentOrElse(
                 owner -> queue(kind, "report:" + reportId + ":" + due, owner, title, plan, due,

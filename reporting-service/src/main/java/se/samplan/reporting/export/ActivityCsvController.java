@@ -63,6 +63,7 @@ class ActivityCsvController {
                     SELECT d.title, d.kind, d.channel, d.budget_sek, o.occurrence_id, o.due_date, o.status, o.done_on, o.outcome, o.cost_sek
                       FROM activity_occurrence o JOIN activity_detail d ON d.activity_id = o.activity_id
                      WHERE o.plan_id = ? AND o.scheduled
+                       AND o.association_id = (SELECT p.association_id FROM plan_overview p WHERE p.plan_id = o.plan_id)
                        AND (?::date IS NULL OR o.due_date >= ?::date) AND (?::date IS NULL OR o.due_date <= ?::date)
                      ORDER BY o.due_date NULLS LAST, d.title, o.occurrence_id""", rs -> {
                 try {

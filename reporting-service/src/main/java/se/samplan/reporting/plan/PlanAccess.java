@@ -46,7 +46,8 @@ public class PlanAccess {
         PlanRef plan = find(planId).filter(p -> p.associationId().equals(caller.associationId()))
                 .orElseThrow(() -> RequestRejected.notFound("No plan " + planId));
         if (!caller.writes()) {
-            throw RequestRejected.forbidden("Your role may read reports, not write them");
+            throw RequestRejected.roleMissing(
+                    "To write reports you need the role association-admin, plan-owner, communicator or contributor", Caller.WRITERS);
         }
         return plan;
     }

@@ -42,11 +42,16 @@ class Drafter {
     record Previous(String reportId, ReportContent content, Instant submittedAt) {
     }
 
+    /**
+     * Only activities of the plan's own association count: activity-service takes a plan it has not
+     * heard of yet on trust, so an activity of another association may name this plan's id.
+     */
     ReportContent draft(String planId, ReportPeriod period, Previous previous) {
         List<ReportItem> results = jdbc.query("""
                         SELECT o.activity_id, o.occurrence_id, o.done_on, o.outcome, d.title, d.channel
                           FROM activity_occurrence o JOIN activity_detail d ON d.activity_id = o.activity_id
-                         WHERE o.plan_id = ? AND o.status = 'DONE' AND o.scheduled AND o.done_on BETWEEN ? AND ?
+                         WHERE o.plan_id = ? AND o.association_id = (SELECT p.association_id FROM plan_overview p WHERE p.plan_id = o.plan_id)
+                           AND o.status = 'DONE' AND o.scheduled AND o.done_on BETWEEN ? AND ?
                          ORDER BY o.done_on, d.title, o.occurrence_id""",
                 (rs, row) -> new ReportItem(rs.getString("outcome") == null || rs.getString("outcome").isBlank()
                         ? rs.getString("title") : rs.getString("title") + " – " + rs.getString("outcome"),
@@ -56,7 +61,8 @@ class Drafter {
         List<ReportItem> planned = Periods.next(period).map(next -> jdbc.query("""
                         SELECT o.activity_id, o.occurrence_id, o.due_date, d.title, d.channel
                           FROM activity_occurrence o JOIN activity_detail d ON d.activity_id = o.activity_id
-                         WHERE o.plan_id = ? AND o.status IN ('PLANNED', 'IN_PROGRESS', 'POSTPONED') AND o.scheduled
+                         WHERE o.plan_id = ? AND o.association_id = (SELECT p.association_id FROM plan_overview p WHERE p.plan_id = o.plan_id)
+                           AND o.status IN ('PLANNED', 'IN_PROGRESS', 'POSTPONED') AND o.scheduled
                            AND o.due_date BETWEEN ? AND ?
                          ORDER BY o.due_date, d.title, o.occurrence_id""",
                 (rs, row) -> new ReportItem(rs.getString("title"), rs.getString("channel"), rs.getString("activity_id"),

@@ -59,8 +59,9 @@ class DashboardController {
     private static final String STATUS = """
             SELECT p.plan_id, p.association_id, p.title, p.status, p.period_start, p.period_end, %s AS access,
                    r.report_id, r.period_end AS report_period_end, r.content -> 'parameters' AS parameters,
-                   (SELECT count(DISTINCT o.activity_id) FROM activity_occurrence o WHERE o.plan_id = p.plan_id AND o.scheduled) AS activities,
-                   (SELECT count(*) FROM activity_occurrence o WHERE o.plan_id = p.plan_id AND o.scheduled
+                   (SELECT count(DISTINCT o.activity_id) FROM activity_occurrence o
+                     WHERE o.plan_id = p.plan_id AND o.association_id = p.association_id AND o.scheduled) AS activities,
+                   (SELECT count(*) FROM activity_occurrence o WHERE o.plan_id = p.plan_id AND o.association_id = p.association_id AND o.scheduled
                        AND o.status IN ('PLANNED', 'IN_PROGRESS', 'POSTPONED') AND o.due_date < ?) AS overdue,
                    m.milestone_id, m.name AS milestone_name, m.target_date, m.forecast_date, m.status AS milestone_status
               FROM plan_overview p
@@ -130,6 +131,7 @@ class DashboardController {
             throw RequestRejected.invalid("to", "At most ten years at a time");
         }
         // An activity's budget is planned in the month of its first occurrence; a cost is spent in the month it was done.
+        // Only the plan's own association's activities count (activity-service takes an unknown plan id on trust).
         return jdbc.query("""
                 WITH months AS (SELECT generate_series(?::date, ?::date, interval '1 month')::date AS month),
                      occurrences AS (
@@ -138,16 +140,16 @@ class DashboardController {
                               count(*) FILTER (WHERE status = 'DONE') AS done,
                               count(*) FILTER (WHERE status IN ('PLANNED', 'IN_PROGRESS', 'POSTPONED') AND due_date < ?) AS overdue,
                               count(*) FILTER (WHERE status = 'CANCELLED') AS cancelled
-                         FROM activity_occurrence WHERE plan_id = ? AND scheduled AND due_date IS NOT NULL GROUP BY 1),
+                         FROM activity_occurrence WHERE plan_id = ? AND association_id = ? AND scheduled AND due_date IS NOT NULL GROUP BY 1),
                      budgets AS (
                        SELECT date_trunc('month', f.first_due)::date AS month, sum(d.budget_sek) AS budget
                          FROM activity_detail d
                          JOIN (SELECT activity_id, min(due_date) AS first_due FROM activity_occurrence
-                                WHERE plan_id = ? AND scheduled GROUP BY activity_id) f ON f.activity_id = d.activity_id
+                                WHERE plan_id = ? AND association_id = ? AND scheduled GROUP BY activity_id) f ON f.activity_id = d.activity_id
                         WHERE d.budget_sek IS NOT NULL GROUP BY 1),
                      costs AS (
                        SELECT date_trunc('month', done_on)::date AS month, sum(cost_sek) AS spent FROM activity_occurrence
-                        WHERE plan_id = ? AND status = 'DONE' AND cost_sek IS NOT NULL GROUP BY 1)
+                        WHERE plan_id = ? AND association_id = ? AND status = 'DONE' AND cost_sek IS NOT NULL GROUP BY 1)
                 SELECT m.month, coalesce(o.planned, 0) AS planned, coalesce(o.done, 0) AS done, coalesce(o.overdue, 0) AS overdue,
                        coalesce(o.cancelled, 0) AS cancelled, coalesce(b.budget, 0) AS budget, coalesce(c.spent, 0) AS spent
                   FROM months m LEFT JOIN occurrences o USING (month) LEFT JOIN budgets b USING (month) LEFT JOIN costs c USING (month)
@@ -155,7 +157,7 @@ class DashboardController {
                 (rs, row) -> new MonthStatistics(YearMonth.from(rs.getDate("month").toLocalDate()), rs.getInt("planned"),
                         rs.getInt("done"), rs.getInt("overdue"), rs.getInt("cancelled"), rs.getBigDecimal("budget"),
                         rs.getBigDecimal("spent")),
-                Date.valueOf(first.atDay(1)), Date.valueOf(last.atDay(1)), Date.valueOf(today()), planId, planId, planId);
+                Date.valueOf(first.atDay(1)), Date.valueOf(last.atDay(1)), Date.valueOf(today()), planId, plan.associationId(), planId, plan.associationId(), planId, plan.associationId());
     }
 
     private LocalDate today() {

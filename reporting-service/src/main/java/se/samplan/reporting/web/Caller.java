@@ -1,5 +1,6 @@
 package se.samplan.reporting.web;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -13,7 +14,7 @@ public record Caller(String associationId, String userId, Set<String> roles) {
     public static final String ROLES_HEADER = "X-Samplan-Roles";
 
     /** The roles that write plans, activities and reports; a reader only reads. */
-    private static final Set<String> WRITERS = Set.of("association-admin", "plan-owner", "communicator", "contributor");
+    public static final List<String> WRITERS = List.of("association-admin", "plan-owner", "communicator", "contributor");
 
     public boolean writes() {
         return roles.stream().anyMatch(WRITERS::contains);

@@ -57,6 +57,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage());
         problem.setTitle(ex.status().getReasonPhrase());
+        if (ex.requiredRoles() != null) {
+            problem.setTitle("Role missing");
+            problem.setProperty("requiredRoles", ex.requiredRoles());
+        }
         return problem;
     }
 
