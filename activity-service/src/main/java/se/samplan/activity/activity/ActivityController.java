@@ -69,9 +69,13 @@ class ActivityController {
     private final PlanAccess access;
     private final JdbcTemplate jdbc;
     private final ObjectMapper mapper;
+    /** A setting, not a request parameter (injected on the handler it was documented as a required query parameter). */
+    private final int defaultLeadDays;
 
     ActivityController(CommandGateway commands, EventStore eventStore, PlanReferences plans, PlanAccess access,
-                       JdbcTemplate jdbc, ObjectMapper mapper) {
+                       JdbcTemplate jdbc, ObjectMapper mapper,
+                       @org.springframework.beans.factory.annotation.Value("${samplan.reminders.due-soon-lead-days:3}") int defaultLeadDays) {
+        this.defaultLeadDays = defaultLeadDays;
         this.commands = commands;
         this.eventStore = eventStore;
         this.plans = plans;
@@ -239,8 +243,7 @@ class ActivityController {
 
     @GetMapping("/settings")
     @Operation(summary = "The caller's association's reminder settings")
-    LeadTime settings(Caller caller, @org.springframework.beans.factory.annotation.Value(
-            "${samplan.reminders.due-soon-lead-days:3}") int defaultLeadDays) {
+    LeadTime settings(Caller caller) {
         return new LeadTime(jdbc.query("SELECT due_soon_lead_days FROM association_setting WHERE association_id = ?",
                 (rs, row) -> rs.getInt(1), caller.associationId()).stream().findFirst().orElse(defaultLeadDays));
     }

@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import se.samplan.reporting.plan.PlanAccess;
 import se.samplan.reporting.web.Caller;
 
 import java.sql.Date;
@@ -28,14 +29,18 @@ class MilestoneHistoryController {
                      Integer slipDays, List<Move> history) { }
 
     private final JdbcTemplate jdbc;
+    private final PlanAccess plans;
 
-    MilestoneHistoryController(JdbcTemplate jdbc) {
+    MilestoneHistoryController(JdbcTemplate jdbc, PlanAccess plans) {
         this.jdbc = jdbc;
+        this.plans = plans;
     }
 
     @GetMapping
     @Operation(summary = "A plan's milestones with target, forecast, status and the history of every move (slip in days)")
     List<Milestone> milestones(Caller caller, @PathVariable String planId) {
+        // The plan's association and its partners read it; to anyone else the plan is not there (404).
+        PlanAccess.PlanRef plan = plans.readable(caller, planId);
         return jdbc.query("""
                         SELECT milestone_id, name, target_date, forecast_date, status FROM milestone_state
                          WHERE plan_id = ? AND association_id = ? AND NOT removed ORDER BY coalesce(forecast_date, target_date), name""",
@@ -46,7 +51,7 @@ class MilestoneHistoryController {
                     return new Milestone(milestoneId, rs.getString("name"), target, forecast, rs.getString("status"),
                             target == null || forecast == null ? null : (int) java.time.temporal.ChronoUnit.DAYS.between(target, forecast),
                             history(planId, milestoneId));
-                }, planId, caller.associationId());
+                }, planId, plan.associationId());
     }
 
     private List<Move> history(String planId, String milestoneId) {
