@@ -352,7 +352,9 @@ class ActivityImportApiTest {
     }
 
     private long storedEvents() {
-        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+        // Reminders are left out: the 1 s reminder sweep stores them for other tests' activities at any moment.
+        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE payload_type NOT LIKE '%.ActivityDueSoon'"
+                + " AND payload_type NOT LIKE '%.ActivityOverdue'", Long.class);
     }
 
     private static byte[] resource(String name) {

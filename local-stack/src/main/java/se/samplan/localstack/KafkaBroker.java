@@ -82,13 +82,17 @@ final class KafkaBroker {
             if (!broker.isAlive()) {
                 throw new IllegalStateException("Kafka stopped while starting; see " + broker.log());
             }
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrap(),
+            Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrap(),
                     AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000))) {
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000));
+            try {
                 admin.describeCluster().nodes().get(3, TimeUnit.SECONDS);
                 return;
             } catch (Exception notYet) {
                 Thread.sleep(300);
+            } finally {
+                // Bounded: a plain close() waits without limit and was seen hanging while the broker was still starting.
+                admin.close(Duration.ofSeconds(5));
             }
         }
         throw new IllegalStateException("Kafka did not become ready; see " + broker.log());
