@@ -1,5 +1,6 @@
 // Calls to the platform's API through the gateway with the logged-in person's bearer token.
-import { language } from './i18n.js';
+import { language, t } from './i18n.js';
+import { announce } from './dom.js';
 
 const TOKEN = 'samplan.token';
 
@@ -82,4 +83,21 @@ export const get = path => api('GET', path).then(result => result.data);
 
 export function reportPath(reportId) {
   return `/api/reports/status-reports/${encodeURIComponent(reportId)}`;
+}
+
+/** Downloads need the bearer token, so they go through fetch and a temporary object URL. */
+export async function download(path, filename) {
+  const response = await fetch(path, { headers: { Authorization: `Bearer ${token()}` } });
+  if (!response.ok) {
+    announce(t('error.generic', { status: response.status }));
+    return;
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
 }

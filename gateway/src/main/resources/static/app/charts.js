@@ -111,18 +111,12 @@ export function slippageChart(milestones, id) {
     own.forEach(change => parts.push(marker(style.marker, x(column(change.at)), y(Date.parse(change.date)), style.color, 'point')));
   });
 
-  return h('figure', { className: 'chart' },
-    h('svg:svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': `${id}-title ${id}-desc`, id },
-      h('svg:title', { id: `${id}-title` }, t('slip.title')),
-      h('svg:desc', { id: `${id}-desc` }, t('slip.desc')),
-      ...parts),
-    h('figcaption', {}, t('slip.desc'),
-      h('ul', { className: 'legend' }, milestones.map((milestone, index) => {
+  return figure(id, width, height, t('slip.title'), t('slip.desc'), parts, milestones.map((milestone, index) => {
         const style = seriesStyle(index);
         return h('li', {}, h('svg:svg', { viewBox: '0 0 24 12', width: 24, height: 12, 'aria-hidden': 'true', focusable: 'false' },
           h('svg:line', { x1: 0, x2: 24, y1: 6, y2: 6, stroke: style.color, 'stroke-width': 2 }), marker(style.marker, 12, 6, style.color)),
         ' ', milestone.name, milestone.targetDate ? ` (${t('ms.target')} ${formatDate(milestone.targetDate)})` : '');
-      }))));
+  }));
 }
 
 /** Occurrences planned and done per month as paired bars: outlined for planned, filled for done. */
@@ -152,15 +146,19 @@ export function completionChart(months, id) {
       parts.push(svgText(center, height - bottom + 16, month.month, { 'text-anchor': 'middle', className: 'axis' }));
     }
   });
+  return figure(id, width, height, t('plan.completion'), t('stat.desc'), parts, [
+    h('li', {}, h('svg:svg', { viewBox: '0 0 12 12', width: 12, height: 12, 'aria-hidden': 'true', focusable: 'false' },
+      h('svg:rect', { x: 1, y: 1, width: 10, height: 10, fill: '#ffffff', stroke: '#1d4f73', 'stroke-width': 1.5 })), ' ', t('stat.planned')),
+    h('li', {}, h('svg:svg', { viewBox: '0 0 12 12', width: 12, height: 12, 'aria-hidden': 'true', focusable: 'false' },
+      h('svg:rect', { x: 1, y: 1, width: 10, height: 10, fill: '#1d4f73' })), ' ', t('stat.done'))]);
+}
+
+/** A chart as an image with title and description for screen readers, the description as caption and a legend. */
+function figure(id, width, height, title, description, parts, legend) {
   return h('figure', { className: 'chart' },
     h('svg:svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': `${id}-title ${id}-desc`, id },
-      h('svg:title', { id: `${id}-title` }, t('plan.completion')),
-      h('svg:desc', { id: `${id}-desc` }, t('stat.desc')),
+      h('svg:title', { id: `${id}-title` }, title),
+      h('svg:desc', { id: `${id}-desc` }, description),
       ...parts),
-    h('figcaption', {}, t('stat.desc'),
-      h('ul', { className: 'legend' },
-        h('li', {}, h('svg:svg', { viewBox: '0 0 12 12', width: 12, height: 12, 'aria-hidden': 'true', focusable: 'false' },
-          h('svg:rect', { x: 1, y: 1, width: 10, height: 10, fill: '#ffffff', stroke: '#1d4f73', 'stroke-width': 1.5 })), ' ', t('stat.planned')),
-        h('li', {}, h('svg:svg', { viewBox: '0 0 12 12', width: 12, height: 12, 'aria-hidden': 'true', focusable: 'false' },
-          h('svg:rect', { x: 1, y: 1, width: 10, height: 10, fill: '#1d4f73' })), ' ', t('stat.done')))));
+    h('figcaption', {}, description, h('ul', { className: 'legend' }, legend)));
 }

@@ -1,6 +1,6 @@
 // The dashboard's shell: routes (#/, #/portfolio, #/plans/{id}, #/reports/{id}, #/login), the header,
 // the language switch and the live stream that each page listens to.
-import { h, errorBox, announce } from './dom.js';
+import { h, errorBox } from './dom.js';
 import { t, language, setLanguage } from './i18n.js';
 import { session, setToken } from './api.js';
 import * as live from './live.js';
@@ -135,4 +135,3 @@ login.completeOidcLogin().finally(() => {
   route();
 });
 
-export { announce };

@@ -3,7 +3,7 @@
 // Live: another person's change to this plan reloads the parts it touches, never a form being filled in.
 import { h, section, table, list, ratingBadge, errorBox, announce } from '../dom.js';
 import { t, formatDate, formatMoney, formatInstant, monthName } from '../i18n.js';
-import { api, get, session, canWrite } from '../api.js';
+import { api, get, session, canWrite, download } from '../api.js';
 import { slippageChart, completionChart } from '../charts.js';
 import { slip } from './overview.js';
 
@@ -387,19 +387,4 @@ function occurrenceStatus(activity) {
   const late = open && open.dueDate && open.dueDate < today;
   return [t(`occ.${shown.status}`), late ? h('span', { className: 'overdue' }, ` – ${t('occ.overdue')}`) : null,
     occurrences.length > 1 ? ` (${occurrences.filter(o => o.status === 'DONE').length}/${occurrences.length})` : ''];
-}
-
-/** Downloads need the bearer token, so they go through fetch and a temporary object URL. */
-export async function download(path, filename) {
-  const response = await fetch(path, { headers: { Authorization: `Bearer ${sessionStorage.getItem('samplan.token')}` } });
-  if (!response.ok) {
-    announce(t('error.generic', { status: response.status }));
-    return;
-  }
-  const url = URL.createObjectURL(await response.blob());
-  const link = h('a', { href: url, download: filename });
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10000);
 }

@@ -2,8 +2,7 @@
 // comments, results, planned actions, risks, open questions) and submitted; a submitted report is read only.
 import { h, section, table, list, ratingBadge, errorBox, announce } from '../dom.js';
 import { t, formatDate } from '../i18n.js';
-import { api, canWrite, reportPath } from '../api.js';
-import { download } from './plan.js';
+import { api, canWrite, reportPath, download } from '../api.js';
 
 const PARAMETERS = ['BUDGET', 'TIMELINE', 'RISK_MANAGEMENT', 'STAKEHOLDER_ENGAGEMENT', 'OVERALL'];
 
