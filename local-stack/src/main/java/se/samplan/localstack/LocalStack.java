@@ -167,7 +167,8 @@ public final class LocalStack implements AutoCloseable {
         long deadline = System.nanoTime() + HEALTH_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " stopped while starting; see " + process.log());
+                throw new IllegalStateException(name + " stopped while starting; see " + process.log()
+                        + "; it ended with:\n" + tail(process.log(), 40));
             }
             try {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
@@ -185,6 +186,16 @@ public final class LocalStack implements AutoCloseable {
             sleep(500);
         }
         throw new IllegalStateException(name + " was not healthy within " + HEALTH_TIMEOUT + "; see " + process.log());
+    }
+
+    /** The last lines of a log, so a failure in CI shows its cause even after the data directory is gone. */
+    private static String tail(Path log, int lines) {
+        try {
+            List<String> all = Files.readAllLines(log);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "(log unreadable: " + e.getMessage() + ")";
+        }
     }
 
     /** Stops one service and starts it again, with extra environment for this run only; waits until healthy. */

@@ -1,7 +1,5 @@
 package se.samplan.localstack;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,20 +30,16 @@ final class SharedStack {
                     "--lib-dir=" + System.getProperty("samplan.lib.dir"),
                     "--demo-data=false",
                     "--dev-users=" + BROWSER_USERS));
-            for (String port : List.of("gateway", "plan", "activity", "reporting", "notification", "postgres", "kafka",
-                    "kafka-controller", "smtp", "mail-page")) {
-                args.add("--" + port + "-port=" + freePort());
+            List<String> names = List.of("gateway", "plan", "activity", "reporting", "notification", "postgres", "kafka",
+                    "kafka-controller", "smtp", "mail-page");
+            List<Integer> ports = Ports.free(names.size());
+            for (int i = 0; i < names.size(); i++) {
+                args.add("--" + names.get(i) + "-port=" + ports.get(i));
             }
             LocalStack started = LocalStack.start(StackConfig.fromArgs(args.toArray(String[]::new), Map.of(), data));
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "stop-shared-stack"));
             stack = started;
         }
         return stack;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
