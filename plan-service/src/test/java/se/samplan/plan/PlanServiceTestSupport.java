@@ -1,8 +1,12 @@
 package se.samplan.plan;
 
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.web.client.RestTemplate;
 import se.samplan.testkit.TestKafka;
 import se.samplan.testkit.TestPostgres;
 
@@ -29,6 +33,19 @@ public final class PlanServiceTestSupport {
 
     public static Map<String, Object> freshProperties() {
         return properties(TestPostgres.get().createDatabase("plan"), TestKafka.get().bootstrapServers());
+    }
+
+    /** Starts the service with these properties as command-line arguments: they outrank application.yml, as the environment does in production. */
+    public static ConfigurableApplicationContext start(Map<String, Object> properties) {
+        return new SpringApplicationBuilder(PlanServiceApplication.class).run(properties.entrySet().stream()
+                .map(property -> "--" + property.getKey() + "=" + property.getValue())
+                .toArray(String[]::new));
+    }
+
+    /** A client of a service started by {@link #start}. */
+    public static RestTemplate client(ConfigurableApplicationContext service) {
+        String port = service.getEnvironment().getProperty("local.server.port");
+        return new RestTemplateBuilder().rootUri("http://127.0.0.1:" + port).build();
     }
 
     /** A request of a communicator: one who may do all of the association's plan work. */

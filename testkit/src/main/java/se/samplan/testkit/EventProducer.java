@@ -15,6 +15,7 @@ import se.samplan.events.activity.ActivitySchedule;
 import se.samplan.events.activity.ActivityScheduled;
 import se.samplan.events.activity.PlannedOccurrence;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -57,8 +58,19 @@ public final class EventProducer implements AutoCloseable {
 
     /** Sends and waits for the broker's acknowledgement. */
     public void send(String topic, EventEnvelope envelope) {
+        send(new ProducerRecord<>(topic, envelope.aggregateId(), EventJson.write(envelope)));
+    }
+
+    /** Sends with the W3C trace context a publishing service puts on the record, and waits for the acknowledgement. */
+    public void send(String topic, EventEnvelope envelope, String traceparent) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, envelope.aggregateId(), EventJson.write(envelope));
+        record.headers().add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
+        send(record);
+    }
+
+    private void send(ProducerRecord<String, byte[]> record) {
         try {
-            producer.send(new ProducerRecord<>(topic, envelope.aggregateId(), EventJson.write(envelope))).get();
+            producer.send(record).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -1,6 +1,9 @@
 package se.samplan.notification.email;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
@@ -25,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Sends what the outbox holds. Each round locks a batch of due emails (SKIP LOCKED, so instances
@@ -32,10 +36,14 @@ import java.util.List;
  * same transaction. An SMTP server that is down or answers 4xx means a retry with doubling backoff;
  * a permanent 5xx rejection of the address marks the email rejected, shown in the outbox, not
  * retried.
+ *
+ * <p>Each send is a span continuing the trace the email was queued in, so the SMTP send of an email caused by a
+ * request is in that request's trace; the trace id also goes into the {@value #TRACE_ID_HEADER} header.
  */
 @Component
 class EmailDispatcher {
 
+    static final String TRACE_ID_HEADER = "X-Samplan-Trace-Id";
     private static final Logger log = LoggerFactory.getLogger(EmailDispatcher.class);
 
     private final Outbox outbox;
@@ -44,10 +52,15 @@ class EmailDispatcher {
     private final TransactionTemplate transaction;
     private final MeterRegistry meters;
     private final PersonDirectory people;
+    private final Tracer tracer;
+    private final Propagator propagator;
 
     EmailDispatcher(Outbox outbox, JavaMailSenderImpl mailSender, MailProperties properties,
-                    TransactionTemplate transaction, MeterRegistry meters, PersonDirectory people) {
+                    TransactionTemplate transaction, MeterRegistry meters, PersonDirectory people,
+                    Tracer tracer, Propagator propagator) {
         this.people = people;
+        this.tracer = tracer;
+        this.propagator = propagator;
         this.outbox = outbox;
         this.mailSender = mailSender;
         this.properties = properties;
@@ -71,6 +84,23 @@ class EmailDispatcher {
     }
 
     private void send(OutboundEmail email) {
+        Span span = sendSpan(email);
+        try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
+            send(email, span.context().traceId());
+        } finally {
+            span.end();
+        }
+    }
+
+    /** A child of the trace the email was queued in; without one, of the current (scheduled) work. */
+    private Span sendSpan(OutboundEmail email) {
+        Span.Builder builder = email.traceParent() == null ? tracer.spanBuilder()
+                : propagator.extract(Map.of(Outbox.TRACEPARENT, email.traceParent()),
+                        (Map<String, String> carrier, String key) -> carrier.get(key));
+        return builder.name("send email").kind(Span.Kind.CLIENT).tag("samplan.email.kind", email.kind()).start();
+    }
+
+    private void send(OutboundEmail email, String traceId) {
         try {
             MimeMessage message = new StableIdMessage(mailSender.getSession(), messageId(email));
             MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
@@ -83,8 +113,10 @@ class EmailDispatcher {
                 message.setHeader("List-Unsubscribe", "<" + email.unsubscribeUrl() + ">");
                 message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
             }
+            message.setHeader(TRACE_ID_HEADER, traceId);
             mailSender.send(message);
             outbox.markSent(email.id(), message.getMessageID());
+            log.info("Sent {} email {}", email.kind(), email.id());
             meters.counter("samplan.emails.sent", "kind", email.kind()).increment();
         } catch (MessagingException | MailException e) {
             if (isPermanentRejection(e)) {

@@ -1,23 +1,37 @@
 package se.samplan.notification.email;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Emails to send, each under an idempotency key (event, kind, recipient) that is stored before any
  * attempt: whatever is redelivered or restarted, one key is one email.
+ *
+ * <p>Each email keeps the W3C trace context ({@code traceparent}) of the work that queued it, e.g. the Kafka
+ * record of the event it is about, so its sending continues the same trace.
  */
 @Component
 public class Outbox {
 
-    private final JdbcTemplate jdbc;
+    static final String TRACEPARENT = "traceparent";
 
-    Outbox(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final Tracer tracer;
+    private final Propagator propagator;
+
+    Outbox(JdbcTemplate jdbc, Tracer tracer, Propagator propagator) {
         this.jdbc = jdbc;
+        this.tracer = tracer;
+        this.propagator = propagator;
     }
 
     /** Queues an email to go now; false when its key was queued before. */
@@ -30,19 +44,29 @@ public class Outbox {
         return jdbc.update("""
                         INSERT INTO outbound_email (idempotency_key, association_id, kind, recipient, subject, body_text,
                                                     body_html, status, attempts, next_attempt_at, created_at, person_id,
-                                                    unsubscribe_url)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, now(), ?, ?)
+                                                    unsubscribe_url, traceparent)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, now(), ?, ?, ?)
                         ON CONFLICT (idempotency_key) DO NOTHING""",
                 email.idempotencyKey(), email.associationId(), email.kind(), email.recipient(), email.subject(),
                 email.bodyText(), email.bodyHtml(), Timestamp.from(notBefore), email.personId(),
-                email.unsubscribeUrl()) == 1;
+                email.unsubscribeUrl(), currentTraceParent()) == 1;
+    }
+
+    private String currentTraceParent() {
+        Span current = tracer.currentSpan();
+        if (current == null) {
+            return null;
+        }
+        Map<String, String> fields = new HashMap<>();
+        propagator.inject(current.context(), fields, Map::put);
+        return fields.get(TRACEPARENT);
     }
 
     /** Due emails, locked for this transaction; another instance skips them rather than waiting. */
     List<OutboundEmail> lockDue(int limit) {
         return jdbc.query("""
                 SELECT id, idempotency_key, association_id, kind, recipient, subject, body_text, body_html, attempts,
-                       person_id, unsubscribe_url
+                       person_id, unsubscribe_url, traceparent
                   FROM outbound_email
                  WHERE status = 'PENDING' AND next_attempt_at <= now()
                  ORDER BY id
@@ -50,7 +74,7 @@ public class Outbox {
                    FOR UPDATE SKIP LOCKED""", (rs, row) -> new OutboundEmail(rs.getLong("id"),
                 rs.getString("idempotency_key"), rs.getString("association_id"), rs.getString("kind"),
                 rs.getString("recipient"), rs.getString("subject"), rs.getString("body_text"), rs.getString("body_html"),
-                rs.getInt("attempts"), rs.getString("person_id"), rs.getString("unsubscribe_url")), limit);
+                rs.getInt("attempts"), rs.getString("person_id"), rs.getString("unsubscribe_url"), rs.getString("traceparent")), limit);
     }
 
     void markSent(long id, String messageId) {

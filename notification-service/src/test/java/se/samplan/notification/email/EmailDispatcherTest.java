@@ -16,7 +16,7 @@ class EmailDispatcherTest {
 
     private final MailProperties properties = new MailProperties("from@samplan.local", "http://localhost", "{association}@x",
             10, Duration.ofSeconds(5), Duration.ofMinutes(10), true);
-    private final EmailDispatcher dispatcher = new EmailDispatcher(null, null, properties, null, null, null);
+    private final EmailDispatcher dispatcher = new EmailDispatcher(null, null, properties, null, null, null, null, null);
 
     @Test
     void backoffDoublesUpToTheMaximum() {

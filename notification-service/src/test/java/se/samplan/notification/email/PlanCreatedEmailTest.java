@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -26,7 +27,11 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Against a real SMTP server: one email per event however often it arrives, and none lost while SMTP is down. */
+/**
+ * Against a real SMTP server: one email per event however often it arrives, and none lost while SMTP is down; the
+ * email of an event is sent in the trace its Kafka record carries.
+ */
+@AutoConfigureObservability(metrics = false)
 @SpringBootTest(properties = {"samplan.mail.poll-interval=PT0.2S", "samplan.mail.first-retry=PT0.2S",
         "samplan.mail.max-retry=PT1S"})
 class PlanCreatedEmailTest {
@@ -110,6 +115,41 @@ class PlanCreatedEmailTest {
         Thread.sleep(1_500);
         assertThat(smtp.received()).extracting(MimeMessage::getSubject)
                 .containsExactlyInAnyOrder("Ny plan: Projektplan E-serviceverkstad", "Ny plan: Barn och unga i fokus");
+    }
+
+    @Test
+    void theEmailOfATracedEventIsSentInItsTraceAndNamesIt() throws Exception {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String publisherSpan = "00f067aa0ba902b7";
+        EventEnvelope traced = planCreated("Spårad plan");
+        EventEnvelope untraced = planCreated("Plan utan spår");
+        try (EventProducer producer = new EventProducer(TestKafka.get().bootstrapServers())) {
+            producer.send(topic, traced, "00-" + traceId + "-" + publisherSpan + "-01");
+            producer.send(topic, untraced);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> smtp.received().size() >= 2);
+        MimeMessage tracedMail = mail("Ny plan: Spårad plan");
+        assertThat(tracedMail.getHeader(EmailDispatcher.TRACE_ID_HEADER, null)).isEqualTo(traceId);
+        // Queued in the consumer's span, a child of the publisher's: the same trace, another span.
+        assertThat(jdbc.queryForObject("SELECT traceparent FROM outbound_email WHERE idempotency_key LIKE ?",
+                String.class, traced.eventId() + "%"))
+                .matches("00-" + traceId + "-[0-9a-f]{16}-01")
+                .doesNotContain(publisherSpan);
+
+        // A record without trace context is a trace of its own, still named in its email.
+        assertThat(mail("Ny plan: Plan utan spår").getHeader(EmailDispatcher.TRACE_ID_HEADER, null))
+                .matches("[0-9a-f]{32}")
+                .isNotEqualTo(traceId);
+    }
+
+    private static MimeMessage mail(String subject) throws Exception {
+        for (MimeMessage mail : smtp.received()) {
+            if (subject.equals(mail.getSubject())) {
+                return mail;
+            }
+        }
+        throw new AssertionError("No email " + subject);
     }
 
     private static void collectTextParts(jakarta.mail.Part part, Map<String, String> parts) throws Exception {

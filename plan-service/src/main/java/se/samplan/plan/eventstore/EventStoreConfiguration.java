@@ -1,5 +1,8 @@
 package se.samplan.plan.eventstore;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -18,6 +21,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import se.samplan.events.EventContract;
+
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The Axon event store on PostgreSQL through Axon's JDBC engine (no JPA: payloads stay
@@ -105,6 +111,24 @@ class EventStoreConfiguration {
     @Bean
     CorrelationDataProvider tenantAndActor() {
         return new SimpleCorrelationDataProvider(TENANT, ACTOR);
+    }
+
+    /**
+     * Records the trace of the request (or Kafka record) that caused an event in its metadata, as W3C trace
+     * context ({@code traceparent}, and {@code tracestate} or {@code baggage} where present), so the publisher can
+     * carry the trace on to Kafka. An event made outside any trace (a scheduled sweep) has none.
+     */
+    @Bean
+    CorrelationDataProvider traceContext(Tracer tracer, Propagator propagator) {
+        return message -> {
+            Span current = tracer.currentSpan();
+            if (current == null) {
+                return Map.of();
+            }
+            Map<String, String> fields = new HashMap<>();
+            propagator.inject(current.context(), fields, Map::put);
+            return fields;
+        };
     }
 
     @Bean

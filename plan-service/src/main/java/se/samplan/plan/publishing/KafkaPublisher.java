@@ -2,12 +2,18 @@ package se.samplan.plan.publishing;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 import se.samplan.events.EventCatalog;
@@ -33,22 +39,31 @@ import java.util.concurrent.TimeoutException;
  * transaction as a batch whose every send Kafka acknowledged. A failed send fails the batch, and
  * the processor retries it from the last token (at least once; consumers drop duplicates by
  * aggregate sequence).
+ *
+ * <p>Tracing: the event's metadata holds the W3C trace context of the request that caused it (see the event
+ * store's correlation data). Each send runs in a span continuing that trace, and the template's observation
+ * puts the {@code traceparent} header on the record, so the consumers continue the same trace.
  */
 @Component
 @ProcessingGroup(KafkaPublisher.GROUP)
 class KafkaPublisher {
 
     static final String GROUP = "kafka-publisher";
+    private static final Logger log = LoggerFactory.getLogger(KafkaPublisher.class);
     private static final String PENDING = KafkaPublisher.class.getName() + ".pending";
 
     private final KafkaTemplate<String, byte[]> kafka;
     private final PublishingProperties properties;
     private final Counter published;
+    private final Tracer tracer;
+    private final Propagator propagator;
 
     KafkaPublisher(KafkaTemplate<String, byte[]> kafka, PublishingProperties properties,
-                   MeterRegistry meters) {
+                   MeterRegistry meters, Tracer tracer, Propagator propagator) {
         this.kafka = kafka;
         this.properties = properties;
+        this.tracer = tracer;
+        this.propagator = propagator;
         this.published = Counter.builder("samplan.events.published")
                 .tag("topic", properties.topic())
                 .description("Events acknowledged by Kafka")
@@ -69,9 +84,26 @@ class KafkaPublisher {
                 event.getTimestamp(),
                 String.valueOf(event.getMetaData().getOrDefault("actor", "system")),
                 EventJson.mapper().valueToTree(payload));
-        CompletableFuture<?> sent = kafka.send(new ProducerRecord<>(
-                properties.topic(), envelope.aggregateId(), EventJson.write(envelope)));
-        pendingSends().add(sent);
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(
+                properties.topic(), envelope.aggregateId(), EventJson.write(envelope));
+        pendingSends().add(sendInTraceOf(event.getMetaData(), envelope, record));
+    }
+
+    /** Sends in a span continuing the trace recorded in the metadata; without one, as a trace of its own. */
+    private CompletableFuture<?> sendInTraceOf(MetaData metaData, EventEnvelope envelope,
+                                               ProducerRecord<String, byte[]> record) {
+        if (propagator.fields().stream().noneMatch(metaData::containsKey)) {
+            return kafka.send(record);
+        }
+        Span span = propagator.extract(metaData, (carrier, key) -> carrier.get(key) instanceof String value ? value : null)
+                .name("publish " + envelope.type()).kind(Span.Kind.PRODUCER).start();
+        try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
+            log.info("Publishing {} {}#{} to {}", envelope.type(), envelope.aggregateId(), envelope.sequence(),
+                    record.topic());
+            return kafka.send(record);
+        } finally {
+            span.end();
+        }
     }
 
     /** The batch's sends, awaited once before its unit of work (and the token) commits. */

@@ -3,14 +3,11 @@ package se.samplan.plan.publishing;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestTemplate;
 import se.samplan.events.EventJson;
-import se.samplan.plan.PlanServiceApplication;
 import se.samplan.plan.PlanServiceTestSupport;
 import se.samplan.testkit.TestKafka;
 import se.samplan.testkit.TestPostgres;
@@ -24,6 +21,8 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.samplan.plan.PlanServiceTestSupport.as;
+import static se.samplan.plan.PlanServiceTestSupport.client;
+import static se.samplan.plan.PlanServiceTestSupport.start;
 
 /**
  * The outbox guarantee: an event committed to the event store while Kafka is unreachable reaches
@@ -65,18 +64,6 @@ class PublisherRestartTest {
             assertThat(records).hasSize(1);
             assertThat(EventJson.read(records.get(0).value()).type()).isEqualTo("PlanCreated");
         }
-    }
-
-    private static ConfigurableApplicationContext start(Map<String, Object> properties) {
-        // As command-line arguments: they outrank application.yml, as the environment does in production.
-        return new SpringApplicationBuilder(PlanServiceApplication.class).run(properties.entrySet().stream()
-                .map(property -> "--" + property.getKey() + "=" + property.getValue())
-                .toArray(String[]::new));
-    }
-
-    private static RestTemplate client(ConfigurableApplicationContext service) {
-        String port = service.getEnvironment().getProperty("local.server.port");
-        return new RestTemplateBuilder().rootUri("http://127.0.0.1:" + port).build();
     }
 
     private static int closedPort() throws IOException {
