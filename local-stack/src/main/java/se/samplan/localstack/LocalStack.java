@@ -205,6 +205,55 @@ public final class LocalStack implements AutoCloseable {
         awaitHealthy(name);
     }
 
+    /** Kills a service or the Kafka broker ({@code kafka}) with SIGKILL, as a crash would. */
+    public void kill(String name) {
+        if (name.equals("kafka")) {
+            kafka.kill();
+        } else {
+            services.get(name).kill();
+        }
+    }
+
+    /** Starts a killed or stopped service, or the Kafka broker ({@code kafka}), and waits until it is ready. */
+    public void start(String name) throws IOException, InterruptedException {
+        if (name.equals("kafka")) {
+            kafka = KafkaBroker.start(config);
+        } else {
+            startService(name, Map.of());
+            awaitHealthy(name);
+        }
+    }
+
+    /** Stops a service gently (SIGTERM, then SIGKILL after 30 s). */
+    public void stop(String name) {
+        services.get(name).stop(30);
+    }
+
+    /** Stops the SMTP server, as an outage would; {@link #resumeMail()} starts it again. Mail received stays. */
+    public void pauseMail() {
+        mail.pause();
+    }
+
+    public void resumeMail() {
+        mail.resume();
+    }
+
+    /** Every process of the stack by name: the services, {@code kafka}, {@code postgres} and this JVM ({@code launcher}, with SMTP). */
+    public Map<String, Long> processIds() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        services.forEach((name, process) -> pids.put(name, process.pid()));
+        if (kafka != null) {
+            pids.put("kafka", kafka.pid());
+        }
+        try {
+            pids.put("postgres", Long.parseLong(Files.readAllLines(config.dataDir().resolve("postgres/postmaster.pid")).get(0).trim()));
+        } catch (IOException | RuntimeException ignored) {
+            // not running
+        }
+        pids.put("launcher", ProcessHandle.current().pid());
+        return pids;
+    }
+
     public String serviceUrl(String name) {
         return "http://127.0.0.1:" + services().stream().filter(s -> s.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No service " + name)).port();

@@ -23,10 +23,14 @@ import java.util.Map;
  */
 final class MailCatcher implements AutoCloseable {
 
-    private final GreenMail greenMail;
+    private final StackConfig config;
+    /** What earlier runs of the SMTP server received, before {@link #pause()}. */
+    private final List<MimeMessage> earlier = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile GreenMail greenMail;
     private final HttpServer page;
 
     MailCatcher(StackConfig config) throws IOException {
+        this.config = config;
         greenMail = new GreenMail(new ServerSetup(config.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         greenMail.start();
         page = HttpServer.create(new InetSocketAddress("127.0.0.1", config.mailPagePort()), 0);
@@ -37,7 +41,30 @@ final class MailCatcher implements AutoCloseable {
     }
 
     List<MimeMessage> received() {
-        return List.of(greenMail.getReceivedMessages());
+        List<MimeMessage> all = new ArrayList<>(earlier);
+        GreenMail current = greenMail;
+        if (current != null) {
+            all.addAll(List.of(current.getReceivedMessages()));
+        }
+        return all;
+    }
+
+    /** Stops the SMTP server (an outage), keeping what it received. */
+    synchronized void pause() {
+        if (greenMail != null) {
+            earlier.addAll(List.of(greenMail.getReceivedMessages()));
+            greenMail.stop();
+            greenMail = null;
+        }
+    }
+
+    /** Starts the SMTP server again on the same port. */
+    synchronized void resume() {
+        if (greenMail == null) {
+            GreenMail restarted = new GreenMail(new ServerSetup(config.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            restarted.start();
+            greenMail = restarted;
+        }
     }
 
     List<Map<String, String>> summaries() {
@@ -88,6 +115,9 @@ final class MailCatcher implements AutoCloseable {
     @Override
     public void close() {
         page.stop(0);
-        greenMail.stop();
+        GreenMail current = greenMail;
+        if (current != null) {
+            current.stop();
+        }
     }
 }

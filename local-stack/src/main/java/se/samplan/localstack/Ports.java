@@ -39,6 +39,18 @@ public final class Ports {
         return List.copyOf(ports);
     }
 
+    /** A {@code --…-port=} flag with a free port for every port the stack binds. */
+    public static List<String> stackFlags() {
+        List<String> names = List.of("gateway", "plan", "activity", "reporting", "notification", "postgres", "kafka",
+                "kafka-controller", "smtp", "mail-page");
+        List<Integer> ports = free(names.size());
+        List<String> flags = new java.util.ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            flags.add("--" + names.get(i) + "-port=" + ports.get(i));
+        }
+        return flags;
+    }
+
     private static boolean bindable(int port) {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(false);

@@ -30,12 +30,7 @@ final class SharedStack {
                     "--lib-dir=" + System.getProperty("samplan.lib.dir"),
                     "--demo-data=false",
                     "--dev-users=" + BROWSER_USERS));
-            List<String> names = List.of("gateway", "plan", "activity", "reporting", "notification", "postgres", "kafka",
-                    "kafka-controller", "smtp", "mail-page");
-            List<Integer> ports = Ports.free(names.size());
-            for (int i = 0; i < names.size(); i++) {
-                args.add("--" + names.get(i) + "-port=" + ports.get(i));
-            }
+            args.addAll(Ports.stackFlags());
             LocalStack started = LocalStack.start(StackConfig.fromArgs(args.toArray(String[]::new), Map.of(), data));
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "stop-shared-stack"));
             stack = started;

@@ -1,0 +1,367 @@
+package se.samplan.bench;
+
+import org.HdrHistogram.Histogram;
+import se.samplan.localstack.LocalStack;
+import se.samplan.testkit.TestIdentity;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static se.samplan.bench.FixedRate.millis;
+
+/**
+ * The benchmark run behind {@code bench/run}: starts the platform, measures this machine's raw
+ * limits and then the platform against them, and writes {@code bench/REPORT.md}.
+ */
+public final class Bench {
+
+    private final Options options;
+    private final Report report;
+    private final Http http = new Http();
+
+    private Bench(Options options) {
+        this.options = options;
+        this.report = new Report(options);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        if (options.mode().equals("faults")) {
+            Faults.run(options);
+        } else {
+            new Bench(options).run();
+        }
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        long starting = System.nanoTime();
+        try (LocalStack stack = BenchStack.start(options.repository(), options.javaOptions())) {
+            double startSeconds = (System.nanoTime() - starting) / 1e9;
+            Map<String, long[]> idle = BenchStack.memory(stack);
+            report.footprint(startSeconds, idle);
+            log("stack up in %.0f s", startSeconds);
+
+            String planDb = BenchStack.jdbc(stack, "plan");
+            String activityDb = BenchStack.jdbc(stack, "activity");
+            String reportingDb = BenchStack.jdbc(stack, "reporting");
+            double insertsOne = Baselines.inserts(activityDb, 1, Duration.ofSeconds(15));
+            double insertsMany = Baselines.inserts(activityDb, options.concurrency(), Duration.ofSeconds(15));
+            double[] kafka = Baselines.kafka(stack.config().kafkaBootstrap(), 300_000);
+            report.baselines(insertsOne, insertsMany, kafka);
+            log("raw inserts/s %.0f (1 writer), %.0f (%d writers); kafka produce %.0f/s consume %.0f/s",
+                    insertsOne, insertsMany, options.concurrency(), kafka[0], kafka[1]);
+
+            Workload workload = new Workload(http, stack.gatewayUrl(), false, Map.of());
+            List<Workload.User> users = workload.setUp(stack.tokens(), options.associations(), options.usersPerAssociation());
+            log("%d people with a plan each", users.size());
+
+            double capacity = throughput(stack, workload, users, insertsMany);
+            settle(stack, reportingDb);
+            gatewayOverhead(stack, users);
+            settle(stack, reportingDb);
+            // Offered above what the platform sustains, the queue only grows and latency measures the queue.
+            int rate = options.rate() <= Math.floor(capacity) ? options.rate() : Math.max(1, (int) Math.floor(0.6 * capacity));
+            latency(stack, workload, users, reportingDb, rate);
+            report.memoryAfterLoad(BenchStack.memory(stack));
+            if (options.reminders() > 0) {
+                reminders(stack);
+            }
+            double[] scan = Baselines.scan(activityDb);
+            double[] planScan = Baselines.scan(planDb);
+            report.scan(scan, planScan);
+            log("raw scan %.0f rows/s over %.0f rows", scan[0], scan[1]);
+            replay(stack, reportingDb, scan[0]);
+            portfolio(stack);
+        }
+        report.write();
+        log("wrote %s", options.report());
+    }
+
+    /** Commands/s with {@code concurrency} people working as fast as the platform answers. */
+    /** Waits until reporting has applied everything on the topics, so the next measurement starts on a quiet machine. */
+    private static void settle(LocalStack stack, String reportingDb) throws Exception {
+        await(() -> Replay.positions(reportingDb) >= Replay.ends(stack.config().kafkaBootstrap()), 600);
+        Thread.sleep(5_000);
+    }
+
+    private double throughput(LocalStack stack, Workload workload, List<Workload.User> users, double rawInserts) throws Exception {
+        int workers = Math.min(options.concurrency(), users.size());
+        AtomicLong done = new AtomicLong();
+        AtomicBoolean counting = new AtomicBoolean(false);
+        AtomicBoolean running = new AtomicBoolean(true);
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        for (int w = 0; w < workers; w++) {
+            int worker = w;
+            pool.execute(() -> {
+                int turn = 0;
+                while (running.get()) {
+                    // Each worker is a few people, one after the other.
+                    Workload.User user = users.get(worker + workers * (turn++ % Math.max(1, users.size() / workers)));
+                    synchronized (user) {
+                        if (workload.next(user).accepted() && counting.get()) {
+                            done.incrementAndGet();
+                        }
+                    }
+                }
+            });
+        }
+        Thread.sleep(15_000);
+        Profiles profiles = new Profiles(options.repository().resolve("bench/target/jfr"), stack.processIds());
+        profiles.start(Math.min(60, options.throughputSeconds()));
+        counting.set(true);
+        long started = System.nanoTime();
+        Thread.sleep(options.throughputSeconds() * 1000L);
+        counting.set(false);
+        double rate = done.get() / ((System.nanoTime() - started) / 1e9);
+        running.set(false);
+        pool.shutdown();
+        pool.awaitTermination(1, TimeUnit.MINUTES);
+        Thread.sleep(2000);
+        report.throughput(rate, workers, rawInserts, Map.copyOf(workload.statuses));
+        report.profile(profiles.summary());
+        log("commands/s %.0f (%.0f %% of raw inserts)", rate, 100 * rate / rawInserts);
+        return rate;
+    }
+
+    /** The same read through the gateway and straight to plan-service, interleaved on one schedule. */
+    private void gatewayOverhead(LocalStack stack, List<Workload.User> users) throws Exception {
+        Histogram direct = new org.HdrHistogram.ConcurrentHistogram(TimeUnit.MINUTES.toNanos(1), 3);
+        Histogram through = new org.HdrHistogram.ConcurrentHistogram(TimeUnit.MINUTES.toNanos(1), 3);
+        String service = stack.serviceUrl("plan-service");
+        FixedRate.run(100, Duration.ofSeconds(options.overheadSeconds()), 64, i -> {
+            Workload.User user = users.get((i / 2) % users.size());
+            long started = System.nanoTime();
+            Http.Answer answer;
+            if (i % 2 == 0) {
+                answer = http.send("GET", service + "/api/plans/" + user.planId,
+                        TestIdentity.headers(user.association, user.name, "communicator"), null);
+                direct.recordValue(System.nanoTime() - started);
+            } else {
+                answer = http.send("GET", stack.gatewayUrl() + "/api/plans/" + user.planId, Workload.auth(user), null);
+                through.recordValue(System.nanoTime() - started);
+            }
+            if (!answer.ok()) {
+                throw new IllegalStateException("GET plan answered " + answer.status() + ": " + answer.text());
+            }
+            return true;
+        });
+        report.gatewayOverhead(direct, through);
+        log("plan read p50 direct %s ms, through the gateway %s ms", millis(direct, 50), millis(through, 50));
+    }
+
+    /** A fixed 300 commands/s: HTTP latency, and from each 2xx to the change committed in reporting. */
+    private void latency(LocalStack stack, Workload workload, List<Workload.User> users, String reportingDb, int rate) throws Exception {
+        List<long[]> lag = new ArrayList<>();
+        AtomicBoolean sampling = new AtomicBoolean(true);
+        long started = System.nanoTime();
+        Thread sampler = new Thread(() -> {
+            while (sampling.get()) {
+                try {
+                    long behind = Replay.ends(stack.config().kafkaBootstrap()) - Replay.positions(reportingDb);
+                    synchronized (lag) {
+                        lag.add(new long[] {(System.nanoTime() - started) / 1_000_000_000L, behind});
+                    }
+                    Thread.sleep(10_000);
+                } catch (Exception e) {
+                    return;
+                }
+            }
+        }, "lag-sampler");
+        try (ProjectionWatch watch = new ProjectionWatch(reportingDb)) {
+            sampler.start();
+            FixedRate.Result result = FixedRate.run(rate, Duration.ofMinutes(options.minutes()), 256, i -> {
+                Workload.User user = users.get(i % users.size());
+                Workload.Outcome outcome;
+                synchronized (user) {
+                    outcome = workload.next(user);
+                }
+                if (outcome.accepted()) {
+                    watch.expect(outcome.change(), System.nanoTime());
+                }
+                return outcome.accepted();
+            });
+            // Let the last changes arrive.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (watch.unmatched() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            sampling.set(false);
+            sampler.join();
+            report.latency(rate, options.minutes(), result, watch.latency(), watch.matched(), watch.unmatched(), lag,
+                    Map.copyOf(workload.statuses));
+            log("at %d/s: HTTP p99 %s ms; to reporting p50 %s p99 %s max %s ms; %d never seen", rate,
+                    millis(result.latency(), 99), millis(watch.latency(), 50), millis(watch.latency(), 99),
+                    millis(watch.latency(), 100), watch.unmatched());
+        }
+    }
+
+    /**
+     * Due activities for every person who answers for them, then the sweep: each association's lead
+     * time widened at once, so the next sweep finds them all due soon; timed until the last email.
+     */
+    private void reminders(LocalStack stack) throws Exception {
+        int associations = options.associations();
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Stockholm"));
+        Map<String, String> people = new LinkedHashMap<>();
+        Map<String, Workload.User> admins = new LinkedHashMap<>();
+        for (int a = 0; a < associations; a++) {
+            String association = Workload.association(a);
+            Workload.User admin = new Workload.User(association, association + "-admin",
+                    stack.tokens().issue(association + "-admin", association, List.of("association-admin"), Duration.ofHours(6)));
+            admins.put(association, admin);
+            String person = "p-" + association;
+            Http.Answer answer = http.send("PUT", stack.gatewayUrl() + "/api/notifications/people/" + person, Workload.auth(admin),
+                    Map.of("name", "Ansvarig " + association, "email", person + "@bench.example", "roles", List.of("Kommunikatör")));
+            require(answer);
+            people.put(association, person);
+            Http.Answer plan = http.send("POST", stack.gatewayUrl() + "/api/plans", Workload.auth(admin), Map.of("title", "Påminnelser"));
+            require(plan);
+            admin.planId = plan.body().get("planId").asText();
+        }
+        Thread.sleep(3000);
+        int perAssociation = options.reminders() / associations;
+        AtomicLong scheduled = new AtomicLong();
+        long creating = System.nanoTime();
+        ExecutorService creators = Executors.newFixedThreadPool(32);
+        List<java.util.concurrent.Future<?>> created = new ArrayList<>();
+        for (Workload.User admin : admins.values()) created.add(creators.submit(() -> {
+            for (int i = 0; i < perAssociation; i++) {
+                Http.Answer answer;
+                int attempts = 0;
+                do {
+                    answer = http.send("POST", stack.gatewayUrl() + "/api/activities", Workload.auth(admin), Map.of("planId", admin.planId,
+                            "title", "Påminnelse " + i, "responsible", List.of(Map.of("kind", "PERSON", "ref", people.get(admin.association))),
+                            "schedule", Map.of("kind", "DATE", "date", today.plusDays(40).toString())));
+                } while (!answer.ok() && ++attempts < 20 && pause(answer));
+                require(answer);
+                scheduled.incrementAndGet();
+            }
+            return null;
+        }));
+        for (java.util.concurrent.Future<?> each : created) {
+            each.get();
+        }
+        creators.shutdown();
+        double createSeconds = (System.nanoTime() - creating) / 1e9;
+        log("%d due activities scheduled in %.0f s", scheduled.get(), createSeconds);
+        int before = stack.receivedMail().size();
+        long sweeping = System.nanoTime();
+        for (Workload.User admin : admins.values()) {
+            require(http.send("PUT", stack.gatewayUrl() + "/api/activities/settings", Workload.auth(admin), Map.of("dueSoonLeadDays", 60)));
+        }
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(options.reminderMinutes());
+        int sent = 0;
+        while (System.nanoTime() < deadline) {
+            sent = stack.receivedMail().size() - before;
+            if (sent >= scheduled.get()) {
+                break;
+            }
+            Thread.sleep(1000);
+        }
+        double seconds = (System.nanoTime() - sweeping) / 1e9;
+        report.reminders(scheduled.get(), createSeconds, sent, seconds);
+        log("%d of %d reminders in the SMTP server %.0f s after the lead time changed", sent, scheduled.get(), seconds);
+    }
+
+    private static boolean pause(Http.Answer answer) {
+        try {
+            Thread.sleep(answer.status() == 429 ? 1000 : 200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return true;
+    }
+
+    /** Every projection rebuilt from offset zero of topics holding {@code replayEvents} events. */
+    private void replay(LocalStack stack, String reportingDb, double rawScan) throws Exception {
+        // Only reporting reads during the replay; the other consumers would compete for the two cores.
+        stack.stop("notification-service");
+        stack.stop("activity-service");
+        await(() -> Replay.positions(reportingDb) >= Replay.ends(stack.config().kafkaBootstrap()), 300);
+        long total = Replay.amplify(stack.config().kafkaBootstrap(), options.replayEvents());
+        log("topics hold %d events; rebuilding reporting", total);
+        AtomicLong firstSeen = new AtomicLong();
+        AtomicLong positionAtStart = new AtomicLong();
+        Thread watch = new Thread(() -> {
+            try {
+                boolean emptied = false;
+                while (true) {
+                    long position = Replay.positions(reportingDb);
+                    if (!emptied && position <= 0) {
+                        emptied = true;
+                    } else if (emptied && position > 0) {
+                        firstSeen.set(System.nanoTime());
+                        positionAtStart.set(position);
+                        return;
+                    }
+                    Thread.sleep(100);
+                }
+            } catch (Exception e) {
+                // the database was briefly unreachable: keep watching
+            }
+        }, "replay-start");
+        watch.start();
+        stack.restart("reporting-service", Map.of("CONSUMER_REBUILD", "true"));
+        watch.join(TimeUnit.MINUTES.toMillis(5));
+        long ends = Replay.ends(stack.config().kafkaBootstrap());
+        await(() -> Replay.positions(reportingDb) >= ends, options.replayMinutes() * 60);
+        double seconds = (System.nanoTime() - firstSeen.get()) / 1e9;
+        double rate = (ends - positionAtStart.get()) / seconds;
+        report.replay(total, seconds, rate, rawScan);
+        log("replayed %d events at %.0f events/s (%.0f %% of the raw scan)", total, rate, 100 * rate / rawScan);
+    }
+
+    /** The portfolio and status views of each association, on the replayed history. */
+    private void portfolio(LocalStack stack) throws Exception {
+        List<String> tokens = new ArrayList<>();
+        for (int a = 0; a < options.associations(); a++) {
+            tokens.add(stack.tokens().issue("bench-reader", Workload.association(a), List.of("reader"), Duration.ofHours(1)));
+        }
+        Map<String, FixedRate.Result> results = new LinkedHashMap<>();
+        for (String path : List.of("/api/reports/portfolio", "/api/reports/status")) {
+            results.put(path, FixedRate.run(20, Duration.ofSeconds(60), 32, i -> {
+                Http.Answer answer = http.send("GET", stack.gatewayUrl() + path, Map.of("Authorization", "Bearer " + tokens.get(i % tokens.size())), null);
+                return answer.ok();
+            }));
+            log("%s p99 %s ms", path, millis(results.get(path).latency(), 99));
+        }
+        long events = Replay.ends(stack.config().kafkaBootstrap());
+        report.portfolio(results, options.associations(), events);
+    }
+
+    interface Check {
+        boolean done() throws Exception;
+    }
+
+    static void await(Check check, long seconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!check.done()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Not done within " + seconds + " s");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static void require(Http.Answer answer) {
+        if (!answer.ok()) {
+            throw new IllegalStateException("Request failed: " + answer.status() + " " + answer.text());
+        }
+    }
+
+    static void log(String format, Object... args) {
+        System.out.printf("%tT bench: %s%n", System.currentTimeMillis(), format.formatted(args));
+    }
+}
