@@ -96,7 +96,7 @@ class KafkaPublisher {
             return kafka.send(record);
         }
         Span span = propagator.extract(metaData, (carrier, key) -> carrier.get(key) instanceof String value ? value : null)
-                .name("publish " + envelope.type()).kind(Span.Kind.PRODUCER).start();
+                .name("publish " + envelope.type()).start();
         try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
             log.info("Publishing {} {}#{} to {}", envelope.type(), envelope.aggregateId(), envelope.sequence(),
                     record.topic());
