@@ -224,10 +224,10 @@ public final class Bench {
             String person = "p-" + association;
             Http.Answer answer = http.send("PUT", stack.gatewayUrl() + "/api/notifications/people/" + person, Workload.auth(admin),
                     Map.of("name", "Ansvarig " + association, "email", person + "@bench.example", "roles", List.of("Kommunikatör")));
-            require(answer);
+            Workload.require(answer);
             people.put(association, person);
             Http.Answer plan = http.send("POST", stack.gatewayUrl() + "/api/plans", Workload.auth(admin), Map.of("title", "Påminnelser"));
-            require(plan);
+            Workload.require(plan);
             admin.planId = plan.body().get("planId").asText();
         }
         Thread.sleep(3000);
@@ -245,7 +245,7 @@ public final class Bench {
                             "title", "Påminnelse " + i, "responsible", List.of(Map.of("kind", "PERSON", "ref", people.get(admin.association))),
                             "schedule", Map.of("kind", "DATE", "date", today.plusDays(40).toString())));
                 } while (!answer.ok() && ++attempts < 20 && pause(answer));
-                require(answer);
+                Workload.require(answer);
                 scheduled.incrementAndGet();
             }
             return null;
@@ -259,7 +259,7 @@ public final class Bench {
         int before = stack.receivedMail().size();
         long sweeping = System.nanoTime();
         for (Workload.User admin : admins.values()) {
-            require(http.send("PUT", stack.gatewayUrl() + "/api/activities/settings", Workload.auth(admin), Map.of("dueSoonLeadDays", 60)));
+            Workload.require(http.send("PUT", stack.gatewayUrl() + "/api/activities/settings", Workload.auth(admin), Map.of("dueSoonLeadDays", 60)));
         }
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(options.reminderMinutes());
         int sent = 0;
@@ -352,12 +352,6 @@ public final class Bench {
                 throw new IllegalStateException("Not done within " + seconds + " s");
             }
             Thread.sleep(100);
-        }
-    }
-
-    private static void require(Http.Answer answer) {
-        if (!answer.ok()) {
-            throw new IllegalStateException("Request failed: " + answer.status() + " " + answer.text());
         }
     }
 

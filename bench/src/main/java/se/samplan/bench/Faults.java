@@ -83,11 +83,7 @@ final class Faults {
                 timeline.add(ZonedDateTime.now().toLocalTime() + " kill -9 " + victim);
                 log("killed %s", victim);
                 Thread.sleep(5_000);
-                if (victim.equals("kafka")) {
-                    stack.start("kafka");
-                } else {
-                    stack.restart(victim, victim.equals("activity-service") ? FAST_SWEEP : Map.of());
-                }
+                stack.restart(victim, victim.equals("activity-service") ? FAST_SWEEP : Map.of());
                 timeline.add(ZonedDateTime.now().toLocalTime() + " " + victim + " back");
                 log("%s back", victim);
                 Thread.sleep(15_000);

@@ -47,17 +47,9 @@ final class Replay {
 
     /** Every record now on the topics, in partition order. */
     static List<Event> read(String bootstrap) {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
         List<Event> events = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties)) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : TOPICS) {
-                consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-            }
+        try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrap, 5000)) {
+            List<TopicPartition> partitions = partitions(consumer, TOPICS);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
@@ -122,16 +114,27 @@ final class Replay {
 
     /** The topics' end offsets, summed. */
     static long ends(String bootstrap) {
+        try (KafkaConsumer<String, byte[]> consumer = consumer(bootstrap, 500)) {
+            return consumer.endOffsets(partitions(consumer, TOPICS)).values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /** A consumer without a group (the bench assigns partitions itself), reading {@code maxPoll} records a poll. */
+    static KafkaConsumer<String, byte[]> consumer(String bootstrap, int maxPoll) {
         Properties properties = new Properties();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties)) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : TOPICS) {
-                consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-            }
-            return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPoll);
+        return new KafkaConsumer<>(properties);
+    }
+
+    /** Every partition of the topics. */
+    static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, List<String> topics) {
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : topics) {
+            consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
         }
+        return partitions;
     }
 }

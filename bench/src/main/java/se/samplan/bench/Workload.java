@@ -208,9 +208,9 @@ final class Workload {
         return etag == null ? auth(user) : Map.of("Authorization", "Bearer " + user.token, "If-Match", etag);
     }
 
-    private static void require(Http.Answer answer) {
+    static void require(Http.Answer answer) {
         if (!answer.ok()) {
-            throw new IllegalStateException("Set-up request failed: " + answer.status() + " " + answer.text());
+            throw new IllegalStateException("Request failed: " + answer.status() + " " + answer.text());
         }
     }
 }

@@ -198,8 +198,16 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** Stops one service and starts it again, with extra environment for this run only; waits until healthy. */
-    public void restart(String name, Map<String, String> extraEnvironment) throws IOException {
+    /**
+     * Stops one service, or the Kafka broker ({@code kafka}), and starts it again (also after a
+     * {@link #kill}), with extra environment for this run of a service only; waits until it is ready.
+     */
+    public void restart(String name, Map<String, String> extraEnvironment) throws IOException, InterruptedException {
+        if (name.equals("kafka")) {
+            kafka.stop(30);
+            kafka = KafkaBroker.start(config);
+            return;
+        }
         services.get(name).stop(30);
         startService(name, extraEnvironment);
         awaitHealthy(name);
@@ -211,16 +219,6 @@ public final class LocalStack implements AutoCloseable {
             kafka.kill();
         } else {
             services.get(name).kill();
-        }
-    }
-
-    /** Starts a killed or stopped service, or the Kafka broker ({@code kafka}), and waits until it is ready. */
-    public void start(String name) throws IOException, InterruptedException {
-        if (name.equals("kafka")) {
-            kafka = KafkaBroker.start(config);
-        } else {
-            startService(name, Map.of());
-            awaitHealthy(name);
         }
     }
 
@@ -273,23 +271,6 @@ public final class LocalStack implements AutoCloseable {
 
     public List<MimeMessage> receivedMail() {
         return mail.received();
-    }
-
-    /** Process ids of every process the stack started (services, Kafka) and PostgreSQL's postmaster. */
-    public List<Long> pids() {
-        List<Long> pids = new ArrayList<>();
-        services.values().forEach(p -> pids.add(p.pid()));
-        if (kafka != null) {
-            pids.add(kafka.pid());
-        }
-        pids.add(ProcessHandle.current().pid());
-        try {
-            Path pidFile = config.dataDir().resolve("postgres/postmaster.pid");
-            pids.add(Long.parseLong(Files.readAllLines(pidFile).get(0).trim()));
-        } catch (IOException | RuntimeException ignored) {
-            // not running
-        }
-        return pids;
     }
 
     JsonNode post(String path, String token, Object body) throws IOException, InterruptedException {

@@ -31,8 +31,7 @@ final class MailCatcher implements AutoCloseable {
 
     MailCatcher(StackConfig config) throws IOException {
         this.config = config;
-        greenMail = new GreenMail(new ServerSetup(config.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        greenMail.start();
+        greenMail = startSmtp();
         page = HttpServer.create(new InetSocketAddress("127.0.0.1", config.mailPagePort()), 0);
         page.createContext("/messages", exchange -> respond(exchange, "application/json",
                 new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(summaries())));
@@ -61,10 +60,14 @@ final class MailCatcher implements AutoCloseable {
     /** Starts the SMTP server again on the same port. */
     synchronized void resume() {
         if (greenMail == null) {
-            GreenMail restarted = new GreenMail(new ServerSetup(config.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-            restarted.start();
-            greenMail = restarted;
+            greenMail = startSmtp();
         }
+    }
+
+    private GreenMail startSmtp() {
+        GreenMail smtp = new GreenMail(new ServerSetup(config.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        return smtp;
     }
 
     List<Map<String, String>> summaries() {
