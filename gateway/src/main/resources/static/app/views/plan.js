@@ -26,6 +26,8 @@ export async function render(main, planId) {
   const own = plan.associationId === me.association;
   const contributes = own || (plan.partners ?? []).some(p => p.associationId === me.association && p.access === 'CONTRIBUTE');
   const writable = canWrite() && contributes;
+  // Status reports are the owning association's own: partners, even contributing ones, only read them.
+  const writesReports = canWrite() && own;
 
   const header = h('div');
   const content = h('div');
@@ -324,7 +326,7 @@ export async function render(main, planId) {
     section('activities', t('plan.activities'), writable ? addForm() : null, activitiesBox),
     section('calendar', t('plan.calendar'), calendarBox),
     section('completion', t('plan.completion'), statisticsBox),
-    section('reports', t('plan.reports'), reportsBox, writable ? openReportForm() : null));
+    section('reports', t('plan.reports'), reportsBox, writesReports ? openReportForm() : null));
 
   let pending = null;
   return {

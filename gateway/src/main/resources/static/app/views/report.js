@@ -2,7 +2,7 @@
 // comments, results, planned actions, risks, open questions) and submitted; a submitted report is read only.
 import { h, section, table, list, ratingBadge, errorBox, announce } from '../dom.js';
 import { t, formatDate } from '../i18n.js';
-import { api, canWrite, reportPath, download } from '../api.js';
+import { api, canWrite, session, reportPath, download } from '../api.js';
 
 const PARAMETERS = ['BUDGET', 'TIMELINE', 'RISK_MANAGEMENT', 'STAKEHOLDER_ENGAGEMENT', 'OVERALL'];
 
@@ -13,7 +13,8 @@ export async function render(main, reportId) {
 
   function show() {
     document.title = `${report.title} – Samplan`;
-    const editable = report.status === 'DRAFT' && canWrite();
+    // Partners read a shared plan's reports; only the owning association's writers edit them.
+    const editable = report.status === 'DRAFT' && canWrite() && report.associationId === session()?.association;
     main.replaceChildren(
       h('p', {}, h('a', { href: `#/plans/${encodeURIComponent(report.planId)}` }, '‹ ', t('rep.back'))),
       h('h1', {}, report.title),

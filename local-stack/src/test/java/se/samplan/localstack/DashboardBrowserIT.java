@@ -44,6 +44,8 @@ class DashboardBrowserIT {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final List<String> WCAG_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
     private static final String PLAN_TITLE = "Kommunikationsplan Kalmarsund";
+    /** A sister association the plan is shared with, contributing to its activities. */
+    private static final String PARTNER = "vastra-test";
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Stockholm"));
     /** The website milestone: due in a month, moved twice (a month, then another). */
     private static final LocalDate TARGET = TODAY.plusDays(30);
@@ -70,7 +72,7 @@ class DashboardBrowserIT {
         LocalDate today = TODAY;
         String activityTitle = "Informationsträff för styrelsen";
 
-        try (Browser maja = Browser.open(); Browser olle = Browser.open()) {
+        try (Browser maja = Browser.open(); Browser olle = Browser.open(); Browser pia = Browser.open()) {
             // Log in; the login page itself is checked too.
             maja.driver.get(stack.gatewayUrl() + "/");
             maja.waitFor(By.id("login-user"));
@@ -129,6 +131,19 @@ class DashboardBrowserIT {
             assertThat(maja.driver.findElement(By.id("report-results")).getAttribute("value")).contains(activityTitle);
             maja.assertAccessible("report-editor");
 
+            // A contributor of the partner association works on the shared plan's activities, but its
+            // status reports are the owner's: no form to open one, and the draft is read only to her.
+            pia.driver.get(stack.gatewayUrl() + "/");
+            pia.login("pia.partner");
+            pia.driver.get(stack.gatewayUrl() + "/#/plans/" + planId);
+            pia.waitForText(By.id("activity-list"), activityTitle);
+            assertThat(pia.driver.findElements(By.id("add-activity"))).as("a contributing partner adds activities").isNotEmpty();
+            assertThat(pia.driver.findElements(By.id("report-period"))).as("a partner opens no report").isEmpty();
+            pia.driver.get(maja.driver.getCurrentUrl());
+            pia.waitFor(By.id("report-status"));
+            assertThat(pia.driver.findElements(By.id("report-form"))).as("a partner reads the draft only").isEmpty();
+            assertThat(pia.text(By.id("main"))).contains(activityTitle);
+
             // Rate it and submit; the report is then frozen.
             for (String parameter : List.of("BUDGET", "TIMELINE", "RISK_MANAGEMENT", "STAKEHOLDER_ENGAGEMENT", "OVERALL")) {
                 new Select(maja.driver.findElement(By.id("rating-" + parameter))).selectByValue(parameter.equals("TIMELINE") ? "O" : "G");
@@ -176,8 +191,10 @@ class DashboardBrowserIT {
                 .get("sequence").asLong();
         sequence = stack.send("PUT", path + "/milestones/" + website + "/forecast", token,
                 Map.of("date", FIRST_MOVE.toString(), "reason", "Byrån försenad"), etag(sequence)).get("sequence").asLong();
-        stack.send("PUT", path + "/milestones/" + website + "/forecast", token,
-                Map.of("date", SECOND_MOVE.toString(), "reason", "Innehållet granskas av förbundsstyrelsen"), etag(sequence));
+        sequence = stack.send("PUT", path + "/milestones/" + website + "/forecast", token,
+                Map.of("date", SECOND_MOVE.toString(), "reason", "Innehållet granskas av förbundsstyrelsen"), etag(sequence))
+                .get("sequence").asLong();
+        stack.send("PUT", path + "/partners/" + PARTNER, token, Map.of("access", "CONTRIBUTE"), etag(sequence));
         return plan.get("planId").asText();
     }
 
@@ -213,7 +230,9 @@ class DashboardBrowserIT {
             waitFor(By.id("login-user")).sendKeys(user);
             driver.findElement(By.id("login-password")).sendKeys(StackConfig.DEV_PASSWORD);
             driver.findElement(By.cssSelector("form.login button[type=submit]")).click();
-            waitFor(By.cssSelector("table.overview"));
+            // The overview: a table of plans, or the line saying the association has none.
+            wait.until(ExpectedConditions.or(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("table.overview")),
+                    ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "inga planer")));
         }
 
         WebElement waitFor(By by) {

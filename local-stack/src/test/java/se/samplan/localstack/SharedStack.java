@@ -12,9 +12,12 @@ import java.util.Map;
  */
 final class SharedStack {
 
-    /** People the dashboard test logs in as, besides the demo users: a communicator and a board member who reads. */
+    /**
+     * People the dashboard test logs in as, besides the demo users: a communicator and a board member who
+     * reads, and a contributor of a partner association the plan is shared with.
+     */
     static final String BROWSER_USERS = "maja.kommunikator=kalmarsund-test:communicator;"
-            + "olle.styrelse=kalmarsund-test:reader";
+            + "olle.styrelse=kalmarsund-test:reader;pia.partner=vastra-test:contributor";
 
     private static LocalStack stack;
 
