@@ -1,7 +1,10 @@
 package se.samplan.reporting;
 
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import se.samplan.testkit.TestKafka;
 import se.samplan.testkit.TestPostgres;
@@ -30,6 +33,15 @@ public final class ReportingTestSupport {
         registry.add("samplan.consumer.group", () -> "reporting-" + suffix);
         registry.add("samplan.reports.topic", topics::reports);
         return topics;
+    }
+
+    /**
+     * The test's database as its owner connects (a superuser here, like Flyway): every association's
+     * rows, for a test's own setup and look at the tables; the service never works as it.
+     */
+    public static JdbcTemplate owner(Environment environment) {
+        return new JdbcTemplate(new DriverManagerDataSource(environment.getRequiredProperty("spring.datasource.url"),
+                environment.getRequiredProperty("spring.datasource.username"), environment.getRequiredProperty("spring.datasource.password")));
     }
 
     public record Topics(String plans, String activities, String reports) {

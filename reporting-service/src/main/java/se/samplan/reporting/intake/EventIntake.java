@@ -18,6 +18,7 @@ import se.samplan.events.EventJson;
 import se.samplan.events.SamplanEvent;
 import se.samplan.events.activity.ActivityEvent;
 import se.samplan.events.plan.PlanEvent;
+import se.samplan.reporting.db.Tenancy;
 import se.samplan.reporting.live.Changes;
 
 import java.time.Instant;
@@ -62,7 +63,7 @@ class EventIntake implements ConsumerSeekAware {
         this.duplicates = Counter.builder("samplan.events.duplicates").tag("consumer", "reporting").register(meters);
         if (resetPositions) {
             log.warn("Resetting consumer positions: the topics are read again from the start");
-            transaction.executeWithoutResult(status -> positions.resetPartitions());
+            Tenancy.system(() -> transaction.executeWithoutResult(status -> positions.resetPartitions()));
         }
         if (rebuildAtStart) {
             rebuild.forgetEverything();
@@ -72,6 +73,13 @@ class EventIntake implements ConsumerSeekAware {
     @KafkaListener(id = "${samplan.consumer.group:reporting}", topics = "#{'${samplan.consumer.topics}'.split(',')}",
             autoStartup = "${samplan.consumer.auto-startup:true}")
     void on(ConsumerRecord<String, byte[]> record) {
+        // Every association's events, and the positions: the system's work.
+        try (Tenancy.Scope system = Tenancy.system()) {
+            apply(record);
+        }
+    }
+
+    private void apply(ConsumerRecord<String, byte[]> record) {
         EventEnvelope envelope = EventJson.read(record.value());
         Optional<SamplanEvent> event = catalog.decode(envelope);
         boolean fresh = Boolean.TRUE.equals(transaction.execute(status -> {
@@ -102,6 +110,12 @@ class EventIntake implements ConsumerSeekAware {
 
     @Override
     public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+        try (Tenancy.Scope system = Tenancy.system()) {
+            seek(assignments, callback);
+        }
+    }
+
+    private void seek(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
         for (TopicPartition partition : assignments.keySet()) {
             Optional<Long> stored = positions.nextOffset(partition.topic(), partition.partition());
             if (stored.isPresent()) {

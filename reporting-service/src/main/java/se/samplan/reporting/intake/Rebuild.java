@@ -15,6 +15,7 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import se.samplan.reporting.db.Tenancy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -92,7 +93,7 @@ public class Rebuild {
         tables.add("consumer_position");
         tables.add("aggregate_position");
         startedAt = Instant.now();
-        transaction.executeWithoutResult(status -> jdbc.execute("TRUNCATE " + String.join(", ", tables)));
+        Tenancy.system(() -> transaction.executeWithoutResult(status -> jdbc.execute("TRUNCATE " + String.join(", ", tables))));
         log.warn("Rebuilding projections {} from the start of {}", tables, topics);
     }
 
@@ -143,9 +144,9 @@ public class Rebuild {
         Map<TopicPartition, Long> ends = admin.listOffsets(request).all().get(10, TimeUnit.SECONDS).entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
         Map<TopicPartition, Long> stored = new HashMap<>();
-        jdbc.query("SELECT topic, partition, next_offset FROM consumer_position", rs -> {
+        Tenancy.system(() -> jdbc.query("SELECT topic, partition, next_offset FROM consumer_position", rs -> {
             stored.put(new TopicPartition(rs.getString(1), rs.getInt(2)), rs.getLong(3));
-        });
+        }));
         return ends.entrySet().stream().mapToLong(e -> Math.max(0, e.getValue() - stored.getOrDefault(e.getKey(), 0L))).sum();
     }
 }

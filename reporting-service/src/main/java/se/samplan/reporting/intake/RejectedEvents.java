@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.FixedBackOff;
+import se.samplan.reporting.db.Tenancy;
 
 import java.io.UncheckedIOException;
 
@@ -27,11 +28,11 @@ class RejectedEvents {
         DefaultErrorHandler handler = new DefaultErrorHandler((record, error) -> {
             ConsumerRecord<?, ?> failed = record;
             log.error("Rejected {}-{}@{}: {}", failed.topic(), failed.partition(), failed.offset(), error.toString());
-            jdbc.update("""
+            Tenancy.system(() -> jdbc.update("""
                     INSERT INTO rejected_event (topic, partition, "offset", record_key, value, error) VALUES (?, ?, ?, ?, ?, ?)
                     ON CONFLICT (topic, partition, "offset") DO NOTHING""",
                     failed.topic(), failed.partition(), failed.offset(), String.valueOf(failed.key()),
-                    failed.value() instanceof byte[] bytes ? bytes : null, String.valueOf(error.getCause() != null ? error.getCause() : error));
+                    failed.value() instanceof byte[] bytes ? bytes : null, String.valueOf(error.getCause() != null ? error.getCause() : error)));
             meters.counter("samplan.events.rejected", "topic", failed.topic()).increment();
         }, new FixedBackOff(500, 4));
         handler.addNotRetryableExceptions(UncheckedIOException.class, IllegalArgumentException.class);

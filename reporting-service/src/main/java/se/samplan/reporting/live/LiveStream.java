@@ -12,6 +12,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import se.samplan.reporting.db.Tenancy;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -137,7 +138,8 @@ class LiveStream implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        listener = new Thread(this::listen, "live-changes");
+        // The listening connection serves every association's streams: the system's.
+        listener = new Thread(() -> Tenancy.system(this::listen), "live-changes");
         listener.setDaemon(true);
         listener.start();
     }

@@ -35,16 +35,17 @@ class PlanPartsProjection implements Projection {
     public void apply(EventEnvelope envelope, SamplanEvent event) {
         if (event instanceof PartnerAssociationAdded e) {
             jdbc.update("""
-                    INSERT INTO plan_partner (plan_id, partner_association_id, access) VALUES (?, ?, ?)
-                    ON CONFLICT (plan_id, partner_association_id) DO UPDATE SET access = EXCLUDED.access""",
-                    e.planId(), e.partnerAssociationId(), e.access().name());
+                    INSERT INTO plan_partner (plan_id, partner_association_id, access, association_id) VALUES (?, ?, ?, ?)
+                    ON CONFLICT (plan_id, partner_association_id) DO UPDATE SET access = EXCLUDED.access,
+                                                                                association_id = EXCLUDED.association_id""",
+                    e.planId(), e.partnerAssociationId(), e.access().name(), e.associationId());
         } else if (event instanceof PartnerAssociationRemoved e) {
             jdbc.update("DELETE FROM plan_partner WHERE plan_id = ? AND partner_association_id = ?", e.planId(), e.partnerAssociationId());
         } else if (event instanceof RiskAdded e) {
             jdbc.update("""
-                    INSERT INTO plan_risk (plan_id, risk_id, description, mitigation, likelihood, impact, added_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (plan_id, risk_id) DO NOTHING""",
-                    e.planId(), e.riskId(), e.description(), e.mitigation(), e.likelihood(), e.impact(),
+                    INSERT INTO plan_risk (plan_id, risk_id, association_id, description, mitigation, likelihood, impact, added_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (plan_id, risk_id) DO NOTHING""",
+                    e.planId(), e.riskId(), e.associationId(), e.description(), e.mitigation(), e.likelihood(), e.impact(),
                     Timestamp.from(envelope.occurredAt()));
         } else if (event instanceof RiskChanged e) {
             jdbc.update("UPDATE plan_risk SET description = ?, mitigation = ?, likelihood = ?, impact = ? WHERE plan_id = ? AND risk_id = ?",

@@ -10,6 +10,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import se.samplan.events.report.ReportDue;
 import se.samplan.events.report.ReportOverdue;
 import se.samplan.events.report.ReportPeriod;
+import se.samplan.reporting.db.Tenancy;
 
 import java.sql.Date;
 import java.time.Clock;
@@ -52,6 +53,13 @@ class ReportDueSweep {
 
     @Scheduled(fixedDelayString = "${samplan.reports.sweep-interval:60s}", initialDelayString = "${samplan.reports.sweep-delay:10s}")
     void sweep() {
+        // Every association's cadences and reports.
+        try (Tenancy.Scope system = Tenancy.system()) {
+            sweepAll();
+        }
+    }
+
+    private void sweepAll() {
         LocalDate today = LocalDate.now(clock.withZone(Drafter.SWEDEN));
         int told = 0;
         for (Cadences.Cadence cadence : cadences.all()) {

@@ -32,9 +32,9 @@ class ReportEvents {
     /** Appends {@code event} and returns its sequence in the report's stream. */
     long append(String reportId, String planId, SamplanEvent event, String actor, Instant at) {
         Long sequence = jdbc.queryForObject("""
-                INSERT INTO report_stream (report_id, last_sequence) VALUES (?, 0)
+                INSERT INTO report_stream (report_id, association_id, last_sequence) VALUES (?, ?, 0)
                 ON CONFLICT (report_id) DO UPDATE SET last_sequence = report_stream.last_sequence + 1
-                RETURNING last_sequence""", Long.class, reportId);
+                RETURNING last_sequence""", Long.class, reportId, event.associationId());
         EventContract contract = EventCatalog.contractOf(event.getClass());
         EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), contract.type(), contract.revision(), event.associationId(),
                 contract.aggregateType(), reportId, sequence, at, actor, EventJson.mapper().valueToTree(event));

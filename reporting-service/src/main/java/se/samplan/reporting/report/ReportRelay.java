@@ -11,6 +11,7 @@ import org.springframework.kafka.support.SendResult;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import se.samplan.reporting.db.Tenancy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +51,7 @@ class ReportRelay {
 
     @Scheduled(fixedDelayString = "${samplan.reports.relay-interval:250ms}")
     void relay() {
-        try {
+        try (Tenancy.Scope system = Tenancy.system()) {
             while (Boolean.TRUE.equals(transaction.execute(status -> publishBatch()))) {
                 // a full batch: there may be more
             }

@@ -1,11 +1,13 @@
 package se.samplan.reporting.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.server.ResponseStatusException;
@@ -22,9 +24,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Resolves a {@link Caller} from the identity headers the gateway sets, and only if the gateway's
- * signature over them (HMAC-SHA256 with the shared identity secret) is valid and recent: a request
- * that reached the service another way, or with headers set by anyone else, is refused.
+ * Verifies the identity headers the gateway sets: only if the gateway's signature over them
+ * (HMAC-SHA256 with the shared identity secret) is valid and recent is there a {@link Caller}; a
+ * request that reached the service another way, or with headers set by anyone else, is refused
+ * (401) where it needs one. {@link CallerFilter} verifies once per request.
  */
 @Component
 class CallerResolver implements HandlerMethodArgumentResolver {
@@ -48,12 +51,21 @@ class CallerResolver implements HandlerMethodArgumentResolver {
     @Override
     public Caller resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
                                   WebDataBinderFactory binders) {
+        Object caller = request.getAttribute(CallerFilter.ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+        if (caller instanceof Caller verified) {
+            return verified;
+        }
+        throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "No authenticated caller");
+    }
+
+    /** The caller the identity headers name, if the gateway signed them recently; otherwise null. */
+    Caller verified(HttpServletRequest request) {
         String tenant = request.getHeader(Caller.TENANT_HEADER);
         String user = request.getHeader(Caller.USER_HEADER);
         String roles = request.getHeader(Caller.ROLES_HEADER) == null ? "" : request.getHeader(Caller.ROLES_HEADER);
         if (tenant == null || tenant.isBlank() || user == null || user.isBlank()
                 || !signedByGateway(tenant, user, roles, request.getHeader(SIGNATURE_HEADER))) {
-            throw new ResponseStatusException(HttpStatus.UNAUTHORIZED, "No authenticated caller");
+            return null;
         }
         Set<String> roleSet = Arrays.stream(roles.split(","))
                 .map(String::trim).filter(r -> !r.isEmpty()).collect(Collectors.toUnmodifiableSet());

@@ -22,6 +22,7 @@ import se.samplan.events.plan.PlanDecided;
 import se.samplan.events.plan.PlanPresented;
 import se.samplan.events.plan.PlanRetitled;
 import se.samplan.reporting.ReportingTestSupport;
+import se.samplan.reporting.db.Tenancy;
 import se.samplan.testkit.EventProducer;
 
 import java.time.Instant;
@@ -48,8 +49,13 @@ class EventIntakeTest {
     EventIntake intake;
     @Autowired
     Positions positions;
-    @Autowired
+    /** The tables as their owner sees them: every association's rows. */
     JdbcTemplate jdbc;
+
+    @Autowired
+    void owner(org.springframework.core.env.Environment environment) {
+        jdbc = ReportingTestSupport.owner(environment);
+    }
 
     private final Instant now = Instant.parse("2021-12-01T09:00:00Z");
     private EventEnvelope planA;
@@ -148,11 +154,13 @@ class EventIntakeTest {
         feed(all);
         List<Map<String, Object>> before = snapshot();
 
-        positions.resetPartitions();
+        Tenancy.system(positions::resetPartitions);
         feed(all);
 
         assertThat(snapshot()).isEqualTo(before);
-        assertThat(positions.nextOffset(topic("plans"), 0)).contains(1L);
+        try (Tenancy.Scope system = Tenancy.system()) {
+            assertThat(positions.nextOffset(topic("plans"), 0)).contains(1L);
+        }
     }
 
     private void feed(List<ConsumerRecord<String, byte[]>> records) {

@@ -48,8 +48,13 @@ class RebuildTest {
     Rebuild rebuild;
     @Autowired
     List<Projection> projections;
-    @Autowired
+    /** The tables as their owner sees them: every association's rows. */
     JdbcTemplate jdbc;
+
+    @Autowired
+    void owner(org.springframework.core.env.Environment environment) {
+        jdbc = ReportingTestSupport.owner(environment);
+    }
 
     @Test
     void projectionsRebuiltFromKafkaEqualThoseBefore() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -37,8 +38,13 @@ class PlanOverviewTest {
 
     @Autowired
     TestRestTemplate http;
+    /** The tables as their owner sees them: every association's rows. */
+    JdbcTemplate jdbc;
+
     @Autowired
-    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    void owner(org.springframework.core.env.Environment environment) {
+        jdbc = ReportingTestSupport.owner(environment);
+    }
 
     @Test
     void anUnreadableRecordIsKeptAsRejectedAndTheIntakeGoesOn() throws Exception {

@@ -76,8 +76,13 @@ class ReportDueSweepTest {
     ReportDueSweep sweep;
     @Autowired
     TestRestTemplate http;
-    @Autowired
+    /** The tables as their owner sees them: every association's rows. */
     JdbcTemplate jdbc;
+
+    @Autowired
+    void owner(org.springframework.core.env.Environment environment) {
+        jdbc = ReportingTestSupport.owner(environment);
+    }
 
     @Test
     void dueAndOverdueAreToldOnceEachAndNotForASubmittedReport() {

@@ -55,8 +55,13 @@ class ReportExportTest {
 
     @Autowired
     TestRestTemplate http;
-    @Autowired
+    /** The tables as their owner sees them: every association's rows. */
     JdbcTemplate jdbc;
+
+    @Autowired
+    void owner(org.springframework.core.env.Environment environment) {
+        jdbc = ReportingTestSupport.owner(environment);
+    }
 
     @Test
     void theReportOf000IsProducedAndExportedAsTheTemplateLaysItOut() throws Exception {

@@ -68,8 +68,13 @@ class ReportRolesTest {
 
     @Autowired
     TestRestTemplate http;
-    @Autowired
+    /** The tables as their owner sees them: every association's rows. */
     JdbcTemplate jdbc;
+
+    @Autowired
+    void owner(org.springframework.core.env.Environment environment) {
+        jdbc = ReportingTestSupport.owner(environment);
+    }
 
     /** A draft and a cadence of one case, made by a communicator. */
     record Fixture(String reportId, String etag, JsonNode content, String cadenceId) { }

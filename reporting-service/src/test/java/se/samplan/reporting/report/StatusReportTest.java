@@ -57,8 +57,13 @@ class StatusReportTest {
 
     @Autowired
     TestRestTemplate http;
-    @Autowired
+    /** The tables as their owner sees them: every association's rows. */
     JdbcTemplate jdbc;
+
+    @Autowired
+    void owner(org.springframework.core.env.Environment environment) {
+        jdbc = ReportingTestSupport.owner(environment);
+    }
 
     private static final String PLAN = "plan-sco";
     private static final String SCO = "sco";
