@@ -10,6 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import se.samplan.events.association.AssociationRegistered;
+import se.samplan.events.association.MemberInvited;
+import se.samplan.events.association.MemberJoined;
+import se.samplan.events.association.MemberRemoved;
+import se.samplan.events.association.MemberRolesAssigned;
 import se.samplan.events.activity.ActivityDetailsChanged;
 import se.samplan.events.activity.ActivityDueSoon;
 import se.samplan.events.activity.ActivityOccurrenceCancelled;
@@ -119,6 +124,11 @@ public final class EventCatalog {
             PlanDecided.class,
             PlanRevisionStarted.class,
             PlanClosed.class,
+            AssociationRegistered.class,
+            MemberInvited.class,
+            MemberJoined.class,
+            MemberRolesAssigned.class,
+            MemberRemoved.class,
             ReportDue.class,
             ReportOverdue.class,
             StatusReportDrafted.class,

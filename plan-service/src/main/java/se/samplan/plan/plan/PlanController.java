@@ -32,6 +32,7 @@ import se.samplan.events.plan.Scope;
 import se.samplan.events.plan.TargetGroupPriority;
 import se.samplan.plan.plan.PlanCommands.*;
 import se.samplan.plan.web.Caller;
+import se.samplan.plan.web.ETags;
 
 import java.net.URI;
 import java.time.LocalDate;

@@ -18,6 +18,8 @@ public record Caller(String associationId, String userId, Set<String> roles) {
     public static final String COMMUNICATOR = "communicator";
     public static final String CONTRIBUTOR = "contributor";
     public static final String READER = "reader";
+    /** Runs the platform: registers associations, sees and administers any. Never granted by an association. */
+    public static final String PLATFORM_ADMIN = "platform-admin";
 
     /**
      * The kinds of change, each with the roles that may make it. Reading needs no role beyond
@@ -43,6 +45,10 @@ public record Caller(String associationId, String userId, Set<String> roles) {
         public List<String> roles() {
             return roles;
         }
+    }
+
+    public boolean platformAdmin() {
+        return roles.contains(PLATFORM_ADMIN);
     }
 
     public boolean may(Work work) {

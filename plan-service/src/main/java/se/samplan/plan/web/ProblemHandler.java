@@ -75,6 +75,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail transition(TransitionRejected ex) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
         problem.setTitle("Not allowed in this state");
+        if (ex.field() != null) {
+            problem.setProperty("errors", List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
+        }
         return problem;
     }
 

@@ -1,18 +1,18 @@
-package se.samplan.plan.plan;
+package se.samplan.plan.web;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
-/** Reads the version a writer names in If-Match: the ETag {@code "7"} (weak {@code W/"7"} too). */
-final class ETags {
+/** Reads the version a writer names in If-Match: the ETag {@code "7"} (weak {@code W/"7"} too) of a plan or association. */
+public final class ETags {
 
     private ETags() {
     }
 
-    static long version(String ifMatch) {
+    public static long version(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new ResponseStatusException(HttpStatus.PRECONDITION_REQUIRED,
-                    "Send If-Match with the ETag of the plan you read");
+                    "Send If-Match with the ETag you read");
         }
         String tag = ifMatch.strip();
         if (tag.startsWith("W/")) {

@@ -1,0 +1,11 @@
+package se.samplan.events.association;
+
+/** What kind of body an association is. */
+public enum AssociationKind {
+    /** A samordningsförbund under Finsam. */
+    SAMORDNINGSFORBUND,
+    REGION,
+    MUNICIPALITY,
+    PROJECT_OFFICE,
+    OTHER
+}
