@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -23,14 +24,16 @@ import se.samplan.reporting.live.Changes;
 
 import java.time.Instant;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Applies each event of the plan and activity topics to every {@link Projection}, exactly once: the
- * projections' changes and the consumer's position commit in one database transaction, and
- * partitions are read from the position stored there, not from Kafka's committed offsets.
+ * projections' changes and the consumer's position commit in one database transaction (a poll's
+ * records together), and partitions are read from the position stored there, not from Kafka's
+ * committed offsets.
  */
 @Component
 class EventIntake implements ConsumerSeekAware {
@@ -70,35 +73,73 @@ class EventIntake implements ConsumerSeekAware {
         }
     }
 
+    /**
+     * A poll's records in one transaction: one commit (one WAL flush) for the batch instead of one per
+     * event, each record still checked against its partition position and its aggregate's sequence, so
+     * a redelivered record changes nothing. If the batch fails, its records are applied one transaction
+     * each, so the good ones land and the error handler gets exactly the record that fails.
+     */
     @KafkaListener(id = "${samplan.consumer.group:reporting}", topics = "#{'${samplan.consumer.topics}'.split(',')}",
-            autoStartup = "${samplan.consumer.auto-startup:true}")
-    void on(ConsumerRecord<String, byte[]> record) {
+            autoStartup = "${samplan.consumer.auto-startup:true}", batch = "true")
+    void on(List<ConsumerRecord<String, byte[]>> records) {
         // Every association's events, and the positions: the system's work.
         try (Tenancy.Scope system = Tenancy.system()) {
-            apply(record);
+            List<Outcome> outcomes;
+            try {
+                outcomes = transaction.execute(status -> records.stream().map(this::apply).toList());
+            } catch (RuntimeException batchFailed) {
+                log.warn("A batch of {} records failed ({}); applying them one by one", records.size(), batchFailed.toString());
+                outcomes = oneByOne(records);
+            }
+            count(outcomes);
         }
     }
 
-    private void apply(ConsumerRecord<String, byte[]> record) {
+    private List<Outcome> oneByOne(List<ConsumerRecord<String, byte[]>> records) {
+        List<Outcome> outcomes = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            ConsumerRecord<String, byte[]> record = records.get(i);
+            try {
+                outcomes.add(transaction.execute(status -> apply(record)));
+            } catch (RuntimeException e) {
+                count(outcomes);
+                // The records before it are applied; the error handler retries or rejects this one and goes on.
+                throw new BatchListenerFailedException("Cannot apply " + record.topic() + "-" + record.partition()
+                        + "@" + record.offset(), e, i);
+            }
+        }
+        return outcomes;
+    }
+
+    /** One record, inside the caller's transaction. */
+    private Outcome apply(ConsumerRecord<String, byte[]> record) {
         EventEnvelope envelope = EventJson.read(record.value());
         Optional<SamplanEvent> event = catalog.decode(envelope);
-        boolean fresh = Boolean.TRUE.equals(transaction.execute(status -> {
-            if (!positions.advancePast(record.topic(), record.partition(), record.offset())
-                    || !positions.firstApplication(envelope.aggregateId(), envelope.sequence())) {
-                return false;
-            }
-            event.ifPresent(e -> {
-                projections.forEach(projection -> projection.apply(envelope, e));
-                if (!rebuild.inProgress()) {
-                    changes.announce(envelope.tenantId(), planOf(e), envelope.type(), envelope.aggregateId());
-                }
-            });
-            return true;
-        }));
-        (fresh ? applied : duplicates).increment();
-        if (fresh) {
-            lag.record(Duration.between(envelope.occurredAt(), Instant.now()));
+        if (!positions.advancePast(record.topic(), record.partition(), record.offset())
+                || !positions.firstApplication(envelope.aggregateId(), envelope.sequence())) {
+            return new Outcome(envelope, false);
         }
+        event.ifPresent(e -> {
+            projections.forEach(projection -> projection.apply(envelope, e));
+            if (!rebuild.inProgress()) {
+                changes.announce(envelope.tenantId(), planOf(e), envelope.type(), envelope.aggregateId());
+            }
+        });
+        return new Outcome(envelope, true);
+    }
+
+    /** Counted only after the commit: a rolled-back batch counts nothing. */
+    private void count(List<Outcome> outcomes) {
+        Instant now = Instant.now();
+        for (Outcome outcome : outcomes) {
+            (outcome.fresh() ? applied : duplicates).increment();
+            if (outcome.fresh()) {
+                lag.record(Duration.between(outcome.envelope().occurredAt(), now));
+            }
+        }
+    }
+
+    private record Outcome(EventEnvelope envelope, boolean fresh) {
     }
 
     private static String planOf(SamplanEvent event) {

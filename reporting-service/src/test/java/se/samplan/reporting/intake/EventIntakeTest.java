@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import se.samplan.events.EventEnvelope;
@@ -32,9 +33,10 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The projections fed record by record, as the Kafka listener feeds them, with the redeliveries
+ * The projections fed poll by poll, as the Kafka listener feeds them, with the redeliveries
  * and orderings Kafka can produce: the result must equal a single clean pass.
  */
 @SpringBootTest(properties = "samplan.consumer.auto-startup=false")
@@ -83,8 +85,10 @@ class EventIntakeTest {
                 "plan-a", 1, now);
         EventEnvelope done = EventProducer.envelope(new ActivityOccurrenceCompleted("act-1", "sco", "plan-a", "once",
                 LocalDate.of(2021, 12, 9), "Fullsatt", new java.math.BigDecimal("1200.00")), "act-1", 1, now);
-        feed(List.of(record("plans", 0, 0, planA), record("plans", 0, 1, shared), record("plans", 1, 0, planB),
-                record("activities", 0, 0, activityA1), record("activities", 0, 1, done), record("activities", 1, 0, activityA2)));
+        // The clean pass one record per poll, the troubled one as a single poll: both ways agree.
+        List.of(record("plans", 0, 0, planA), record("plans", 0, 1, shared), record("plans", 1, 0, planB),
+                record("activities", 0, 0, activityA1), record("activities", 0, 1, done), record("activities", 1, 0, activityA2))
+                .forEach(one -> feed(List.of(one)));
         List<Map<String, Object>> clean = snapshot();
         assertThat(clean).hasSize(4 + 2 + 1);
 
@@ -104,6 +108,24 @@ class EventIntakeTest {
                 record("plans", 0, 3, shared)));
 
         assertThat(snapshot()).isEqualTo(clean);
+    }
+
+    @Test
+    void aRecordThatCannotBeAppliedLeavesTheRestOfItsPollToTheErrorHandler() {
+        ConsumerRecord<String, byte[]> unreadable = new ConsumerRecord<>(topic("plans"), 0, 1, "plan-x",
+                "inte JSON".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        // The poll fails as a whole, so its records are applied one by one: the one before the bad record
+        // lands, and the container is told which record failed (it retries or rejects it, then redelivers the rest).
+        assertThatThrownBy(() -> feed(List.of(record("plans", 0, 0, planA), unreadable, record("plans", 1, 0, planB))))
+                .isInstanceOfSatisfying(BatchListenerFailedException.class, failed -> assertThat(failed.getIndex()).isEqualTo(1));
+        assertThat(jdbc.queryForList("SELECT plan_id FROM plan_overview", String.class)).containsExactly("plan-a");
+
+        feed(List.of(record("plans", 1, 0, planB), record("plans", 0, 2, planA)));
+        assertThat(jdbc.queryForList("SELECT plan_id FROM plan_overview ORDER BY plan_id", String.class))
+                .containsExactly("plan-a", "plan-b");
+        try (Tenancy.Scope system = Tenancy.system()) {
+            assertThat(positions.nextOffset(topic("plans"), 0)).contains(3L);
+        }
     }
 
     @Test
@@ -163,8 +185,9 @@ class EventIntakeTest {
         }
     }
 
+    /** One poll's records, as the batch listener gets them. */
     private void feed(List<ConsumerRecord<String, byte[]>> records) {
-        records.forEach(intake::on);
+        intake.on(records);
     }
 
     private List<Map<String, Object>> snapshot() {
