@@ -15,6 +15,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
 
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
@@ -29,8 +31,11 @@ import java.util.Map;
 /**
  * The development token issuer: exists only where {@code samplan.security.dev-signing-key} is set
  * (the local stack), so the dashboard can log in without an external OIDC server. It issues the same
- * HS256 tokens the gateway's development decoder accepts, for the configured demo users only.
- * Production has no such key and its gateway accepts only the configured OIDC issuer.
+ * HS256 tokens the gateway's development decoder accepts, with the shared development password, to
+ * the members of plan-service's association directory (by member id or address, with the directory's
+ * association and roles) and to the configured demo users the directory does not know. A member the
+ * directory removed is refused. Production has no such key and its gateway accepts only the
+ * configured OIDC issuer.
  */
 @RestController
 @ConditionalOnExpression("!'${samplan.security.dev-signing-key:}'.isEmpty()")
@@ -48,14 +53,18 @@ class DevIssuer {
     private final NimbusJwtEncoder encoder;
     private final Map<String, DevUser> users;
     private final byte[] password;
+    private final DirectoryLogins directory;
 
     DevIssuer(@Value("${samplan.security.dev-signing-key}") String key,
               @Value("${samplan.security.dev-users:}") String users,
-              @Value("${samplan.security.dev-password:samplan}") String password) {
+              @Value("${samplan.security.dev-password:samplan}") String password,
+              @Value("${samplan.security.directory-url}") String directoryUrl,
+              WebClient.Builder web, IdentitySigner signer) {
         this.encoder = new NimbusJwtEncoder(new ImmutableSecret<>(
                 new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256")));
         this.users = parse(users);
         this.password = password.getBytes(StandardCharsets.UTF_8);
+        this.directory = new DirectoryLogins(web.clone().baseUrl(directoryUrl).build(), signer);
     }
 
     /** {@code sara=sco:communicator,plan-owner;lena=finsam:association-admin}: one entry per user. */
@@ -78,19 +87,37 @@ class DevIssuer {
     }
 
     @PostMapping(path = "/auth/dev/token", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> token(@RequestBody TokenRequest request) {
+    Mono<ResponseEntity<?>> token(@RequestBody TokenRequest request) {
         if (request == null || request.username() == null || request.username().isBlank()) {
-            return problem(HttpStatus.BAD_REQUEST, "Give a user name", "username");
+            return Mono.just(problem(HttpStatus.BAD_REQUEST, "Give a user name", "username"));
         }
         if (request.password() == null || request.password().isEmpty()) {
-            return problem(HttpStatus.BAD_REQUEST, "Give the password", "password");
+            return Mono.just(problem(HttpStatus.BAD_REQUEST, "Give the password", "password"));
         }
-        DevUser user = users.get(request.username().trim());
         // Constant-time comparison: the answer's timing tells nothing about the password.
-        boolean passwordMatches = MessageDigest.isEqual(password, request.password().getBytes(StandardCharsets.UTF_8));
-        if (user == null || !passwordMatches) {
-            return problem(HttpStatus.UNAUTHORIZED, "Unknown user or wrong password", null);
+        if (!MessageDigest.isEqual(password, request.password().getBytes(StandardCharsets.UTF_8))) {
+            return Mono.just(problem(HttpStatus.UNAUTHORIZED, "Unknown user or wrong password", null));
         }
+        String login = request.username().trim();
+        // Asked only with the right password: the directory marks a first login as the member joining.
+        return directory.login(login).map(answer -> {
+            if (answer instanceof DirectoryLogins.Member member) {
+                return issue(new DevUser(member.memberId(), member.associationId(), member.roles()));
+            }
+            if (answer instanceof DirectoryLogins.Removed) {
+                return problem(HttpStatus.UNAUTHORIZED, "No longer a member of an association", null);
+            }
+            // Not in the directory, or no answer: the configured demo users still log in.
+            return configured(login);
+        });
+    }
+
+    private ResponseEntity<?> configured(String login) {
+        DevUser user = users.get(login);
+        return user == null ? problem(HttpStatus.UNAUTHORIZED, "Unknown user or wrong password", null) : issue(user);
+    }
+
+    private ResponseEntity<?> issue(DevUser user) {
         Instant now = Instant.now();
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .issuer(SecurityConfiguration.DEV_ISSUER)
