@@ -118,6 +118,8 @@ public final class LocalStack implements AutoCloseable {
             env.put("SMTP_HOST", "127.0.0.1");
             env.put("SMTP_PORT", String.valueOf(config.smtpPort()));
             env.put("PUBLIC_URL", config.gatewayUrl());
+            // The member directory, asked for an invited member's address when the invitation is sent.
+            env.put("PLAN_SERVICE_URL", "http://127.0.0.1:" + config.planPort());
         }
         if (service.name().equals("gateway")) {
             env.put("DEV_SIGNING_KEY", config.devSigningKey());

@@ -181,6 +181,45 @@ class DemoDataIT {
         assertThat(DemoData.loadOnce(stack, PREFIX)).isEmpty();
     }
 
+    @Test
+    void everyDemoAssociationIsRegisteredWithItsUsersAsMembersWhoLogInWithTheDirectorysRoles() throws Exception {
+        String operator = stack.tokens().issue("demo-it-operator", "platform", List.of("platform-admin"), Duration.ofMinutes(5));
+        for (JsonNode association : DemoData.associations()) {
+            String id = PREFIX + association.get("association").asText();
+            assertThat(get("/api/associations/" + id, operator).get("kind").asText()).isEqualTo(association.get("kind").asText());
+            List<String> expected = StreamSupport.stream(association.get("users").spliterator(), false)
+                    .map(u -> PREFIX + u.get("user").asText() + " " + u.get("roles")).toList();
+            assertThat(StreamSupport.stream(get("/api/associations/" + id + "/members", operator).spliterator(), false)
+                    .map(m -> m.get("memberId").asText() + " " + m.get("roles")).toList()).as(id)
+                    .containsExactlyInAnyOrderElementsOf(expected);
+        }
+
+        // Lena logs in to the dashboard by her address: the token has the directory's association and roles.
+        String address = PREFIX + "lena.forbundschef@" + PREFIX + "finsam-lekeberg-orebro.samplan.local";
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/auth/dev/token"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("username", address,
+                        "password", StackConfig.DEV_PASSWORD)))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        JsonNode session = json.readTree(login.body());
+        assertThat(session.get("user").asText()).isEqualTo(PREFIX + "lena.forbundschef");
+        assertThat(session.get("association").asText()).isEqualTo(PREFIX + "finsam-lekeberg-orebro");
+        assertThat(session.get("roles").toString()).isEqualTo("[\"association-admin\"]");
+        JsonNode members = get("/api/associations/" + PREFIX + "finsam-lekeberg-orebro/members", session.get("access_token").asText());
+        assertThat(StreamSupport.stream(members.spliterator(), false)
+                .filter(m -> m.get("memberId").asText().equals(PREFIX + "lena.forbundschef")).findFirst().orElseThrow()
+                .get("status").asText()).isEqualTo("ACTIVE");
+        // Her invitation reached the mail server in Swedish.
+        await().atMost(Duration.ofSeconds(60)).until(() -> stack.receivedMail().stream().anyMatch(mail -> {
+            try {
+                return mail.getAllRecipients()[0].toString().equals(address)
+                        && mail.getSubject().equals("Inbjudan till Finsam Lekeberg och Örebro i Samplan");
+            } catch (jakarta.mail.MessagingException e) {
+                return false;
+            }
+        }));
+    }
+
     private static List<String> problems(JsonNode dryRun) {
         return StreamSupport.stream(dryRun.get("problems").spliterator(), false)
                 .map(p -> p.get("row").asText() + " " + p.get("field").asText() + " " + p.path("value").asText("")

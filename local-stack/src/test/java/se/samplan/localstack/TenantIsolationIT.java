@@ -39,7 +39,8 @@ import static org.awaitility.Awaitility.await;
  * operation of every service, with its path filled with real ids of association A's resources, is
  * tried with a valid token of association B holding every role (and forged identity headers naming
  * A), with no token, with an expired token of A and with a token of A signed by another key. B gets
- * 404 (403 for platform administration; only its own data from per-caller endpoints), the other
+ * 404 (403 for platform administration, such as registering an association; only its own data from
+ * per-caller endpoints), the other
  * three 401; nothing of A changes. An operation the documents add without a rule here fails the test.
  * Also: a partner association reads the plan shared with it and nothing else of the owner's.
  */
@@ -82,6 +83,7 @@ class TenantIsolationIT {
      * documents list fails the walk.
      */
     private static final Map<String, Expect> WITHOUT_PATH_IDS = Map.ofEntries(
+            Map.entry("POST /api/associations", Expect.FORBIDDEN),
             Map.entry("POST /api/plans", Expect.PER_CALLER),
             Map.entry("POST /api/plans/imports", Expect.PER_CALLER),
             Map.entry("GET /api/plans/retention", Expect.PER_CALLER),
@@ -213,6 +215,16 @@ class TenantIsolationIT {
                 Map.of("dueSoon", true, "overdue", true, "reportDue", false, "digest", true, "leadDays", 4)));
         ok(send("PUT", "/api/notifications/digest-settings", aToken, null, Map.of("dayOfWeek", 2, "hour", 7)));
         ok(send("PUT", "/api/plans/retention", aToken, null, Map.of("keepClosedDays", 4000)));
+
+        // A in the association register, with a member of its own.
+        String platformAdmin = stack.tokens().issue("iso-operator", "platform", List.of("platform-admin"), Duration.ofMinutes(30));
+        assertThat(send("POST", "/api/associations", platformAdmin, null, Map.of("associationId", A,
+                "name", "Isolering A förbund", "kind", "SAMORDNINGSFORBUND")).statusCode()).isIn(201, 409);
+        String memberId = "iso-member-" + UUID.randomUUID().toString().substring(0, 8);
+        ok(send("POST", "/api/associations/" + A + "/members", aToken, null, Map.of("memberId", memberId,
+                "name", "Isolering A medlem", "email", memberId + "@isolation-a.example", "roles", List.of("reader"))));
+        FILL.put("associationId", A);
+        FILL.put("memberId", memberId);
         ok(send("PUT", "/api/activities/settings", aToken, null, Map.of("dueSoonLeadDays", 6)));
         await().atMost(Duration.ofSeconds(60)).until(() -> send("POST", "/api/notifications/calendar/plans/" + planId, aToken,
                 null, null).statusCode() == 200);
@@ -222,7 +234,7 @@ class TenantIsolationIT {
         FILL.put("token", FORGED_SECRET);
 
         A_MARKERS.addAll(List.of(planId, privatePlanId, scratchPlanId, activityId, privateActivityId, reportId, "iso-anna",
-                "isolation-a", "Isolering A", "A:s "));
+                "isolation-a", "Isolering A", "A:s ", memberId));
         FILL.forEach((name, value) -> {
             if (value.length() > 20 && !name.equals("token")) {
                 A_MARKERS.add(value);
@@ -236,7 +248,8 @@ class TenantIsolationIT {
 
         List<Operation> operations = operations();
         assertThat(operations.stream().map(o -> o.path().split("/")[2]).distinct())
-                .as("operations of all four services").containsExactlyInAnyOrder("plans", "activities", "reports", "notifications");
+                .as("operations of all four services (plan-service also keeps the associations)")
+                .containsExactlyInAnyOrder("associations", "plans", "activities", "reports", "notifications");
         List<String> unruled = operations.stream().filter(o -> o.rule() == null).map(Operation::key).toList();
         assertThat(unruled).as("operations without a fill rule: give each one in WITHOUT_PATH_IDS or FILL").isEmpty();
 
@@ -500,6 +513,12 @@ class TenantIsolationIT {
         if (key.equals("POST /api/reports/plans/{planId}/cadences")) {
             return json.valueToTree(Map.of("recipient", "B:s mottagare", "frequency", "MONTHLY"));
         }
+        if (key.equals("POST /api/associations/{associationId}/members")) {
+            return json.valueToTree(Map.of("email", "mallory@isolation-b.example", "name", "B:s namn", "roles", List.of("reader")));
+        }
+        if (key.equals("PUT /api/associations/{associationId}/members/{memberId}/roles")) {
+            return json.valueToTree(Map.of("roles", List.of("association-admin")));
+        }
         if (key.equals("POST /api/plans/imports")) {
             return json.valueToTree(Map.of("title", "B:s import"));
         }
@@ -601,7 +620,8 @@ class TenantIsolationIT {
                 "/api/reports/plans/" + planId + "/status-reports", "/api/reports/status-reports/" + reportId + "/history")) {
             state.put(path, "count " + json.readTree(ok(send("GET", path, aToken, null, null)).body()).size());
         }
-        for (String path : List.of("/api/reports/plans/" + planId + "/cadences", "/api/notifications/people",
+        for (String path : List.of("/api/associations/" + A, "/api/associations/" + A + "/members",
+                "/api/reports/plans/" + planId + "/cadences", "/api/notifications/people",
                 "/api/notifications/preferences", "/api/notifications/digest-settings", "/api/plans/retention",
                 "/api/activities/settings")) {
             state.put(path, ok(send("GET", path, aToken, null, null)).body());
