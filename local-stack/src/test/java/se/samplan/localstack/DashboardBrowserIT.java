@@ -139,10 +139,12 @@ class DashboardBrowserIT {
             pia.waitForText(By.id("activity-list"), activityTitle);
             assertThat(pia.driver.findElements(By.id("add-activity"))).as("a contributing partner adds activities").isNotEmpty();
             assertThat(pia.driver.findElements(By.id("report-period"))).as("a partner opens no report").isEmpty();
+            pia.assertAccessible("partner-plan");
             pia.driver.get(maja.driver.getCurrentUrl());
             pia.waitFor(By.id("report-status"));
             assertThat(pia.driver.findElements(By.id("report-form"))).as("a partner reads the draft only").isEmpty();
             assertThat(pia.text(By.id("main"))).contains(activityTitle);
+            pia.assertAccessible("partner-report-draft");
 
             // Rate it and submit; the report is then frozen.
             for (String parameter : List.of("BUDGET", "TIMELINE", "RISK_MANAGEMENT", "STAKEHOLDER_ENGAGEMENT", "OVERALL")) {
