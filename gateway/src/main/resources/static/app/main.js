@@ -1,4 +1,4 @@
-// The dashboard's shell: routes (#/, #/portfolio, #/plans/{id}, #/reports/{id}, #/login), the header,
+// The dashboard's shell: routes (#/, #/portfolio, #/plans/{id}, #/reports/{id}, #/members, #/login), the header,
 // the language switch and the live stream that each page listens to.
 import { h, errorBox } from './dom.js';
 import { t, language, setLanguage } from './i18n.js';
@@ -8,12 +8,14 @@ import * as login from './views/login.js';
 import * as overview from './views/overview.js';
 import * as plan from './views/plan.js';
 import * as report from './views/report.js';
+import * as members from './views/members.js';
 
 const routes = [
   [/^#\/$/, (main) => overview.render(main, 'overview')],
   [/^#\/portfolio$/, (main) => overview.render(main, 'portfolio')],
   [/^#\/plans\/([^/]+)$/, (main, id) => plan.render(main, id)],
   [/^#\/reports\/([^/]+)$/, (main, id) => report.render(main, id)],
+  [/^#\/members$/, (main) => members.render(main)],
   [/^#\/login$/, (main) => login.render(main)],
 ];
 
@@ -75,7 +77,8 @@ function chrome() {
   nav.setAttribute('aria-label', t('app.menu'));
   const hash = location.hash || '#/';
   const link = (href, key) => h('a', { href, 'aria-current': hash === href ? 'page' : null }, t(key));
-  nav.replaceChildren(who ? h('ul', {}, h('li', {}, link('#/', 'nav.overview')), h('li', {}, link('#/portfolio', 'nav.portfolio'))) : '');
+  nav.replaceChildren(who ? h('ul', {}, h('li', {}, link('#/', 'nav.overview')), h('li', {}, link('#/portfolio', 'nav.portfolio')),
+    h('li', {}, link('#/members', 'nav.members'))) : '');
   const sessionBox = document.getElementById('session');
   sessionBox.replaceChildren(...(who ? [
     h('span', { className: 'who' }, t('session.as', { user: who.user, association: who.association })),

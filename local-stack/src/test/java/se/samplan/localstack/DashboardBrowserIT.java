@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * of the whole platform: a communicator logs in, opens a plan, adds an activity that a board member
  * with the plan open in a second browser sees appear without reloading, completes it and submits the
  * month's status report. Every page on the way is checked with axe-core against WCAG 2.1 A and AA,
- * and screenshots of the overview, the plan and the slippage chart go to target/screenshots.
+ * and screenshots of the overview, the plan, the slippage chart and the members page go to target/screenshots.
  */
 class DashboardBrowserIT {
 
@@ -172,6 +172,45 @@ class DashboardBrowserIT {
             olle.driver.get(stack.gatewayUrl() + "/#/portfolio");
             olle.waitForText(By.cssSelector("table.overview"), PLAN_TITLE);
             olle.assertAccessible("portfolio");
+        }
+    }
+
+    @Test
+    void anAssociationAdminInvitesAColleagueAndGivesHerAnotherRole() throws Exception {
+        // A platform admin registers the association and makes Anna its admin, through the API.
+        String platform = stack.tokens().issue("plattformen", "samplan", List.of("platform-admin"), Duration.ofMinutes(10));
+        stack.post("/api/associations", platform, Map.of("associationId", "borgholm-test", "name", "Samordningsförbundet Borgholm",
+                "kind", "SAMORDNINGSFORBUND"));
+        stack.post("/api/associations/borgholm-test/members", platform, Map.of("memberId", "anna.admin",
+                "email", "anna.admin@borgholm.example", "name", "Anna Admin", "roles", List.of("association-admin")));
+
+        try (Browser anna = Browser.open()) {
+            anna.driver.get(stack.gatewayUrl() + "/");
+            anna.login("anna.admin");
+            anna.driver.findElement(By.linkText("Medlemmar")).click();
+            anna.waitForText(By.id("member-list"), "Anna Admin");
+            assertThat(anna.text(By.id("member-list"))).contains("Förbundsadministratör", "Aktiv");
+            anna.assertAccessible("members");
+
+            // A missing address is named, and nothing is stored.
+            anna.driver.findElement(By.id("invite-name")).sendKeys("Bo Berg");
+            anna.driver.findElement(By.cssSelector("#invite-member button[type=submit]")).click();
+            anna.waitForText(By.id("invite-member"), "email");
+            assertThat(anna.text(By.id("member-list"))).doesNotContain("Bo Berg");
+
+            anna.driver.findElement(By.id("invite-email")).sendKeys("bo.berg@borgholm.example");
+            anna.driver.findElement(By.cssSelector("#invite-member button[type=submit]")).click();
+            anna.waitForText(By.id("member-list"), "Bo Berg");
+            By bosRoles = By.xpath("//form[contains(@class, 'member-roles')][.//legend[contains(., 'Bo Berg')]]");
+            assertThat(anna.text(By.xpath("//tr[.//th[contains(., 'Bo Berg')]]"))).contains("Medarbetare", "Inbjuden");
+
+            WebElement form = anna.driver.findElement(bosRoles);
+            form.findElement(By.cssSelector("input[value=plan-owner]")).click();
+            form.findElement(By.cssSelector("button[type=submit]")).click();
+            anna.waitForText(By.xpath("//tr[.//th[contains(., 'Bo Berg')]]"), "Planägare");
+            assertThat(anna.text(By.id("main"))).doesNotContain("null", "undefined", "NaN");
+            anna.assertAccessible("members-after-changes");
+            anna.screenshot("members");
         }
     }
 
