@@ -234,6 +234,9 @@ class ServiceImagesIT {
                     assertThat(output).as(service).contains("Connection to 127.0.0.1:1 refused");
                 }
             } finally {
+                // The service itself first: chroot --userspec changes its user, which clears the death
+                // signal --kill-child set, so it would outlive unshare (a gateway kept running after CI).
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroy();
                 process.waitFor(20, TimeUnit.SECONDS);
                 process.destroyForcibly();
