@@ -3,7 +3,6 @@ package se.samplan.notification.email;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.propagation.Propagator;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
@@ -28,7 +27,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Sends what the outbox holds. Each round locks a batch of due emails (SKIP LOCKED, so instances
@@ -53,14 +51,14 @@ class EmailDispatcher {
     private final MeterRegistry meters;
     private final PersonDirectory people;
     private final Tracer tracer;
-    private final Propagator propagator;
+    private final TraceParents traceParents;
 
     EmailDispatcher(Outbox outbox, JavaMailSenderImpl mailSender, MailProperties properties,
                     TransactionTemplate transaction, MeterRegistry meters, PersonDirectory people,
-                    Tracer tracer, Propagator propagator) {
+                    Tracer tracer, TraceParents traceParents) {
         this.people = people;
         this.tracer = tracer;
-        this.propagator = propagator;
+        this.traceParents = traceParents;
         this.outbox = outbox;
         this.mailSender = mailSender;
         this.properties = properties;
@@ -94,10 +92,7 @@ class EmailDispatcher {
 
     /** A child of the trace the email was queued in; without one, of the current (scheduled) work. */
     private Span sendSpan(OutboundEmail email) {
-        Span.Builder builder = email.traceParent() == null ? tracer.spanBuilder()
-                : propagator.extract(Map.of(Outbox.TRACEPARENT, email.traceParent()),
-                        (Map<String, String> carrier, String key) -> carrier.get(key));
-        return builder.name("send email").kind(Span.Kind.CLIENT).tag("samplan.email.kind", email.kind()).start();
+        return traceParents.continuing(email.traceParent()).name("send email").kind(Span.Kind.CLIENT).tag("samplan.email.kind", email.kind()).start();
     }
 
     private void send(OutboundEmail email, String traceId) {

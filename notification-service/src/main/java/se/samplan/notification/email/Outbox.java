@@ -1,16 +1,11 @@
 package se.samplan.notification.email;
 
-import io.micrometer.tracing.Span;
-import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.propagation.Propagator;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Emails to send, each under an idempotency key (event, kind, recipient) that is stored before any
@@ -22,16 +17,12 @@ import java.util.Map;
 @Component
 public class Outbox {
 
-    static final String TRACEPARENT = "traceparent";
-
     private final JdbcTemplate jdbc;
-    private final Tracer tracer;
-    private final Propagator propagator;
+    private final TraceParents traceParents;
 
-    Outbox(JdbcTemplate jdbc, Tracer tracer, Propagator propagator) {
+    Outbox(JdbcTemplate jdbc, TraceParents traceParents) {
         this.jdbc = jdbc;
-        this.tracer = tracer;
-        this.propagator = propagator;
+        this.traceParents = traceParents;
     }
 
     /** Queues an email to go now; false when its key was queued before. */
@@ -49,18 +40,9 @@ public class Outbox {
                         ON CONFLICT (idempotency_key) DO NOTHING""",
                 email.idempotencyKey(), email.associationId(), email.kind(), email.recipient(), email.subject(),
                 email.bodyText(), email.bodyHtml(), Timestamp.from(notBefore), email.personId(),
-                email.unsubscribeUrl(), currentTraceParent()) == 1;
+                email.unsubscribeUrl(), traceParents.current()) == 1;
     }
 
-    private String currentTraceParent() {
-        Span current = tracer.currentSpan();
-        if (current == null) {
-            return null;
-        }
-        Map<String, String> fields = new HashMap<>();
-        propagator.inject(current.context(), fields, Map::put);
-        return fields.get(TRACEPARENT);
-    }
 
     /** Due emails, locked for this transaction; another instance skips them rather than waiting. */
     List<OutboundEmail> lockDue(int limit) {

@@ -2,7 +2,6 @@ package se.samplan.notification.invitation;
 
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.propagation.Propagator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,12 +15,11 @@ import se.samplan.events.association.MemberInvited;
 import se.samplan.notification.email.MailProperties;
 import se.samplan.notification.email.OutboundEmail;
 import se.samplan.notification.email.Outbox;
+import se.samplan.notification.email.TraceParents;
 import se.samplan.notification.intake.EventReaction;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -45,17 +43,17 @@ class InvitationEmails implements EventReaction {
     private final Outbox outbox;
     private final MailProperties mail;
     private final Tracer tracer;
-    private final Propagator propagator;
+    private final TraceParents traceParents;
 
     InvitationEmails(JdbcTemplate jdbc, TransactionTemplate transaction, MemberDirectory directory, Outbox outbox,
-                     MailProperties mail, Tracer tracer, Propagator propagator) {
+                     MailProperties mail, Tracer tracer, TraceParents traceParents) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.directory = directory;
         this.outbox = outbox;
         this.mail = mail;
         this.tracer = tracer;
-        this.propagator = propagator;
+        this.traceParents = traceParents;
     }
 
     @Override
@@ -66,7 +64,7 @@ class InvitationEmails implements EventReaction {
         jdbc.update("""
                         INSERT INTO pending_invitation (event_id, association_id, member_id, language, traceparent)
                         VALUES (?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING""",
-                envelope.eventId(), invited.associationId(), invited.memberId(), invited.language(), traceParent());
+                envelope.eventId(), invited.associationId(), invited.memberId(), invited.language(), traceParents.current());
     }
 
     private record Pending(UUID eventId, String associationId, String memberId, String language, String traceParent,
@@ -92,9 +90,7 @@ class InvitationEmails implements EventReaction {
 
     /** Queues the pending invitation's email; false if the directory did not answer. */
     private boolean queue(Pending pending) {
-        Span span = (pending.traceParent() == null ? tracer.spanBuilder()
-                : propagator.extract(Map.of("traceparent", pending.traceParent()), Map::get))
-                .name("invitation").start();
+        Span span = traceParents.continuing(pending.traceParent()).name("invitation").start();
         try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
             MemberDirectory.Answer answer = directory.member(pending.associationId(), pending.memberId());
             if (answer instanceof MemberDirectory.Unavailable unavailable) {
@@ -187,15 +183,6 @@ class InvitationEmails implements EventReaction {
         return wait.compareTo(mail.maxRetry()) > 0 ? mail.maxRetry() : wait;
     }
 
-    private String traceParent() {
-        Span current = tracer.currentSpan();
-        if (current == null) {
-            return null;
-        }
-        Map<String, String> fields = new HashMap<>();
-        propagator.inject(current.context(), fields, Map::put);
-        return fields.get("traceparent");
-    }
 
     private static String escape(String text) {
         return HtmlUtils.htmlEscape(text, "UTF-8");
