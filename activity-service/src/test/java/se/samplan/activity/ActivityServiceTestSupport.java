@@ -1,8 +1,12 @@
 package se.samplan.activity;
 
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.client.RestTemplateBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.web.client.RestTemplate;
 import se.samplan.testkit.TestKafka;
 import se.samplan.testkit.TestPostgres;
 
@@ -37,6 +41,19 @@ public final class ActivityServiceTestSupport {
         properties.put("db-scheduler.polling-interval", "500ms");
         properties.put("samplan.reminders.sweep-interval", "PT1S");
         return properties;
+    }
+
+    /** Starts the service with these properties as command-line arguments: they outrank application.yml, as the environment does in production. */
+    public static ConfigurableApplicationContext start(Map<String, Object> properties) {
+        return new SpringApplicationBuilder(ActivityServiceApplication.class).run(properties.entrySet().stream()
+                .map(property -> "--" + property.getKey() + "=" + property.getValue())
+                .toArray(String[]::new));
+    }
+
+    /** A client of a service started by {@link #start}. */
+    public static RestTemplate client(ConfigurableApplicationContext service) {
+        String port = service.getEnvironment().getProperty("local.server.port");
+        return new RestTemplateBuilder().rootUri("http://127.0.0.1:" + port).build();
     }
 
     /** A request of a communicator: one who may do all of the association's activity work. */

@@ -3,12 +3,9 @@ package se.samplan.activity.activity;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.client.RestTemplate;
-import se.samplan.activity.ActivityServiceApplication;
 import se.samplan.activity.ActivityServiceTestSupport;
 import se.samplan.events.EventJson;
 import se.samplan.events.Topics;
@@ -28,6 +25,8 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static se.samplan.activity.ActivityServiceTestSupport.as;
+import static se.samplan.activity.ActivityServiceTestSupport.client;
+import static se.samplan.activity.ActivityServiceTestSupport.start;
 
 /**
  * A backlog larger than a page is worked off in one pass of the sweep, each occurrence reminded once:
@@ -42,11 +41,9 @@ class ReminderSweepTest {
         properties.put("samplan.reminders.sweep-interval", "PT1H");
         properties.put("samplan.reminders.sweep-page-size", "2");
         LocalDate yesterday = LocalDate.now(ZoneId.of("Europe/Stockholm")).minusDays(1);
-        try (ConfigurableApplicationContext service = new SpringApplicationBuilder(ActivityServiceApplication.class)
-                .run(properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new));
+        try (ConfigurableApplicationContext service = start(properties);
              TopicReader reader = new TopicReader(TestKafka.get().bootstrapServers(), Topics.ACTIVITIES)) {
-            RestTemplate http = new RestTemplateBuilder()
-                    .rootUri("http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port")).build();
+            RestTemplate http = client(service);
             List<String> activities = new ArrayList<>();
             for (int i = 0; i < 7; i++) {
                 JsonNode created = http.postForObject("/api/activities", as("sco", "sara", Map.of("planId", "plan-1",

@@ -3,14 +3,11 @@ package se.samplan.activity.publishing;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestTemplate;
 import se.samplan.events.EventJson;
-import se.samplan.activity.ActivityServiceApplication;
 import se.samplan.activity.ActivityServiceTestSupport;
 import se.samplan.testkit.TestKafka;
 import se.samplan.testkit.TestPostgres;
@@ -23,6 +20,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.samplan.activity.ActivityServiceTestSupport.client;
+import static se.samplan.activity.ActivityServiceTestSupport.start;
 import static se.samplan.activity.ActivityServiceTestSupport.as;
 
 /**
@@ -69,17 +68,7 @@ class PublisherRestartTest {
         }
     }
 
-    private static ConfigurableApplicationContext start(Map<String, Object> properties) {
-        // As command-line arguments: they outrank application.yml, as the environment does in production.
-        return new SpringApplicationBuilder(ActivityServiceApplication.class).run(properties.entrySet().stream()
-                .map(property -> "--" + property.getKey() + "=" + property.getValue())
-                .toArray(String[]::new));
-    }
 
-    private static RestTemplate client(ConfigurableApplicationContext service) {
-        String port = service.getEnvironment().getProperty("local.server.port");
-        return new RestTemplateBuilder().rootUri("http://127.0.0.1:" + port).build();
-    }
 
     private static int closedPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -3,11 +3,8 @@ package se.samplan.activity.reminders;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.web.client.RestTemplate;
-import se.samplan.activity.ActivityServiceApplication;
 import se.samplan.activity.ActivityServiceTestSupport;
 import se.samplan.events.EventEnvelope;
 import se.samplan.events.EventJson;
@@ -24,6 +21,8 @@ import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.samplan.activity.ActivityServiceTestSupport.as;
+import static se.samplan.activity.ActivityServiceTestSupport.client;
+import static se.samplan.activity.ActivityServiceTestSupport.start;
 
 /**
  * The persistent reminder sweep against real PostgreSQL and Kafka: one ActivityDueSoon for an
@@ -77,14 +76,5 @@ class RemindersTest {
         return created.get("activityId").asText();
     }
 
-    private static ConfigurableApplicationContext start(Map<String, Object> properties) {
-        return new SpringApplicationBuilder(ActivityServiceApplication.class).run(properties.entrySet().stream()
-                .map(property -> "--" + property.getKey() + "=" + property.getValue())
-                .toArray(String[]::new));
-    }
 
-    private static RestTemplate client(ConfigurableApplicationContext service) {
-        return new RestTemplateBuilder()
-                .rootUri("http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port")).build();
-    }
 }
