@@ -81,6 +81,12 @@ export function announce(message) {
   setTimeout(() => { announcer.textContent = message; }, 50);
 }
 
+/** Shows an error in a form's status box and moves focus to it, so it is read out at once. */
+export function showError(box, error) {
+  box.replaceChildren(errorBox(error));
+  box.firstChild.focus();
+}
+
 /** A problem+json error as an accessible alert naming each field. */
 export function errorBox(error) {
   const problem = error?.problem;

@@ -1,6 +1,6 @@
 // The association's members (#/members): who works on the platform for it, with roles and whether
 // they have logged in yet. Association admins invite people, change their roles and remove them.
-import { h, section, table, errorBox, announce } from '../dom.js';
+import { h, section, table, showError, announce } from '../dom.js';
 import { t } from '../i18n.js';
 import { api, session } from '../api.js';
 
@@ -55,37 +55,36 @@ export async function render(main) {
   }
 
   function changeControls(member) {
+    const who = member.name ?? member.memberId;
     const status = h('div');
     const id = `member-${member.memberId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
     const form = h('form', { className: 'member-roles', id: `${id}-roles`, novalidate: true },
-      roleBoxes(id, member.roles, t('members.rolesOf', { name: member.name ?? member.memberId })),
+      roleBoxes(id, member.roles, t('members.rolesOf', { name: who })),
       status,
       h('button', { type: 'submit' }, t('members.saveRoles')),
       ' ',
       h('button', { type: 'button', className: 'danger', id: `${id}-remove`,
-        'aria-label': t('members.removeNamed', { name: member.name ?? member.memberId }),
+        'aria-label': t('members.removeNamed', { name: who }),
         onClick: async () => {
-          if (!window.confirm(t('members.confirmRemove', { name: member.name ?? member.memberId }))) {
+          if (!window.confirm(t('members.confirmRemove', { name: who }))) {
             return;
           }
           try {
             await api('DELETE', `${base}/members/${encodeURIComponent(member.memberId)}`, undefined, etag);
-            announce(t('members.removed', { name: member.name ?? member.memberId }));
+            announce(t('members.removed', { name: who }));
             await load();
           } catch (error) {
-            status.replaceChildren(errorBox(error));
-            status.firstChild?.focus();
+            showError(status, error);
           }
         } }, t('members.remove')));
     form.addEventListener('submit', async event => {
       event.preventDefault();
       try {
         await api('PUT', `${base}/members/${encodeURIComponent(member.memberId)}/roles`, { roles: chosenRoles(form) }, etag);
-        announce(t('members.rolesSaved', { name: member.name ?? member.memberId }));
+        announce(t('members.rolesSaved', { name: who }));
         await load();
       } catch (error) {
-        status.replaceChildren(errorBox(error));
-        status.firstChild?.focus();
+        showError(status, error);
       }
     });
     return form;
@@ -106,16 +105,16 @@ export async function render(main) {
       h('button', { type: 'submit', className: 'primary' }, t('members.invite')));
     form.addEventListener('submit', async event => {
       event.preventDefault();
+      const invitee = name.value.trim();
       try {
-        await api('POST', `${base}/members`, { name: name.value.trim(), email: email.value.trim(), language: lang.value, roles: chosenRoles(form) });
-        announce(t('members.invited', { name: name.value.trim() }));
-        status.replaceChildren(h('p', { className: 'success', role: 'status' }, t('members.invited', { name: name.value.trim() })));
+        await api('POST', `${base}/members`, { name: invitee, email: email.value.trim(), language: lang.value, roles: chosenRoles(form) });
+        announce(t('members.invited', { name: invitee }));
+        status.replaceChildren(h('p', { className: 'success', role: 'status' }, t('members.invited', { name: invitee })));
         form.reset();
         await load();
         name.focus();
       } catch (error) {
-        status.replaceChildren(errorBox(error));
-        status.firstChild?.focus();
+        showError(status, error);
       }
     });
     return form;

@@ -1,7 +1,7 @@
 // A plan's page (#/plans/{id}): the plan as written, its milestones with the slippage chart, the
 // activity plan (editable in place) with a month calendar, completion per month and its status reports.
 // Live: another person's change to this plan reloads the parts it touches, never a form being filled in.
-import { h, section, table, list, ratingBadge, errorBox, announce } from '../dom.js';
+import { h, section, table, list, ratingBadge, errorBox, showError, announce } from '../dom.js';
 import { t, formatDate, formatMoney, formatInstant, monthName } from '../i18n.js';
 import { api, get, session, canWrite, download } from '../api.js';
 import { slippageChart, completionChart } from '../charts.js';
@@ -154,8 +154,7 @@ export async function render(main, planId) {
         await loadActivities();
         activitiesBox.querySelector(`tr[data-activity="${activity.activityId}"] button`)?.focus();
       } catch (error) {
-        status.replaceChildren(errorBox(error));
-        status.firstChild.focus();
+        showError(status, error);
       }
     };
     return h('tr', { 'data-activity': activity.activityId, className: 'editing' },
@@ -223,8 +222,7 @@ export async function render(main, planId) {
         await loadActivities();
         title.focus();
       } catch (error) {
-        status.replaceChildren(errorBox(error));
-        status.firstChild.focus();
+        showError(status, error);
       }
     });
     return form;
@@ -312,8 +310,7 @@ export async function render(main, planId) {
         const created = await api('POST', `${reporting}/status-reports`, { period: period.value.trim() });
         location.hash = `#/reports/${encodeURIComponent(created.data.reportId)}`;
       } catch (error) {
-        status.replaceChildren(errorBox(error));
-        status.firstChild.focus();
+        showError(status, error);
       }
     });
     return form;
