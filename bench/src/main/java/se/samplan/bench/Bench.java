@@ -39,6 +39,8 @@ public final class Bench {
         Options options = Options.parse(args);
         if (options.mode().equals("faults")) {
             Faults.run(options);
+        } else if (options.mode().equals("reminders")) {
+            new Bench(options).runReminders();
         } else {
             new Bench(options).run();
         }
@@ -76,7 +78,7 @@ public final class Bench {
             latency(stack, workload, users, reportingDb, rate);
             report.memoryAfterLoad(BenchStack.memory(stack));
             if (options.reminders() > 0) {
-                reminders(stack);
+                reminders(stack, false);
             }
             double[] scan = Baselines.scan(activityDb);
             double[] planScan = Baselines.scan(planDb);
@@ -89,7 +91,15 @@ public final class Bench {
         log("wrote %s", options.report());
     }
 
-    /** Commands/s with {@code concurrency} people working as fast as the platform answers. */
+    /** Only the reminder sweep, with its profile: to find what bounds it without the hour-long full run. */
+    private void runReminders() throws Exception {
+        try (LocalStack stack = BenchStack.start(options.repository(), options.javaOptions())) {
+            reminders(stack, true);
+        }
+        report.write();
+        log("wrote %s", options.report());
+    }
+
     /** Waits until reporting has applied everything on the topics, so the next measurement starts on a quiet machine. */
     private static void settle(LocalStack stack, String reportingDb) throws Exception {
         await(() -> Replay.positions(reportingDb) >= Replay.ends(stack.config().kafkaBootstrap()), 600);
@@ -130,7 +140,7 @@ public final class Bench {
         pool.awaitTermination(1, TimeUnit.MINUTES);
         Thread.sleep(2000);
         report.throughput(rate, workers, rawInserts, Map.copyOf(workload.statuses));
-        report.profile(profiles.summary());
+        report.profile("throughput run", profiles.summary());
         log("commands/s %.0f (%.0f %% of raw inserts)", rate, 100 * rate / rawInserts);
         return rate;
     }
@@ -211,7 +221,7 @@ public final class Bench {
      * Due activities for every person who answers for them, then the sweep: each association's lead
      * time widened at once, so the next sweep finds them all due soon; timed until the last email.
      */
-    private void reminders(LocalStack stack) throws Exception {
+    private void reminders(LocalStack stack, boolean profile) throws Exception {
         int associations = options.associations();
         LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Stockholm"));
         Map<String, String> people = new LinkedHashMap<>();
@@ -236,17 +246,23 @@ public final class Bench {
         long creating = System.nanoTime();
         ExecutorService creators = Executors.newFixedThreadPool(32);
         List<java.util.concurrent.Future<?>> created = new ArrayList<>();
+        // Through the activity import, a few hundred rows a request (one transaction each), as an association
+        // bringing in its activity plan would: scheduling 100 000 one request each would take half an hour here.
         for (Workload.User admin : admins.values()) created.add(creators.submit(() -> {
-            for (int i = 0; i < perAssociation; i++) {
+            for (int first = 0; first < perAssociation; first += IMPORT_ROWS) {
+                List<Map<String, Object>> rows = new ArrayList<>();
+                for (int i = first; i < Math.min(perAssociation, first + IMPORT_ROWS); i++) {
+                    rows.add(Map.of("title", "Påminnelse " + i, "when", today.plusDays(40).toString(),
+                            "responsible", List.of("person:" + people.get(admin.association))));
+                }
                 Http.Answer answer;
                 int attempts = 0;
                 do {
-                    answer = http.send("POST", stack.gatewayUrl() + "/api/activities", Workload.auth(admin), Map.of("planId", admin.planId,
-                            "title", "Påminnelse " + i, "responsible", List.of(Map.of("kind", "PERSON", "ref", people.get(admin.association))),
-                            "schedule", Map.of("kind", "DATE", "date", today.plusDays(40).toString())));
+                    answer = http.send("POST", stack.gatewayUrl() + "/api/activities/imports?planId=" + admin.planId,
+                            Workload.auth(admin), rows);
                 } while (!answer.ok() && ++attempts < 20 && pause(answer));
                 Workload.require(answer);
-                scheduled.incrementAndGet();
+                scheduled.addAndGet(answer.body().get("activityIds").size());
             }
             return null;
         }));
@@ -261,19 +277,56 @@ public final class Bench {
         for (Workload.User admin : admins.values()) {
             Workload.require(http.send("PUT", stack.gatewayUrl() + "/api/activities/settings", Workload.auth(admin), Map.of("dueSoonLeadDays", 60)));
         }
+        Profiles profiles = new Profiles(options.repository().resolve("bench/target/jfr-reminders"), stack.processIds());
+        if (profile) {
+            profiles.start(Math.min(120, options.reminderMinutes() * 60));
+        }
+        // Where each reminder is, every 5 s: appended as ActivityDueSoon, queued as an email, sent, received.
+        String activityDb = BenchStack.jdbc(stack, "activity");
+        String notificationDb = BenchStack.jdbc(stack, "notification");
+        List<long[]> stages = new ArrayList<>();
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(options.reminderMinutes());
         int sent = 0;
+        long sampled = 0;
         while (System.nanoTime() < deadline) {
             sent = stack.receivedMail().size() - before;
+            if (System.nanoTime() - sampled >= TimeUnit.SECONDS.toNanos(5) || sent >= scheduled.get()) {
+                sampled = System.nanoTime();
+                stages.add(reminderStages(activityDb, notificationDb, (sampled - sweeping) / 1_000_000_000L, sent));
+            }
             if (sent >= scheduled.get()) {
                 break;
             }
             Thread.sleep(1000);
         }
         double seconds = (System.nanoTime() - sweeping) / 1e9;
-        report.reminders(scheduled.get(), createSeconds, sent, seconds);
+        report.reminders(scheduled.get(), createSeconds, sent, seconds, stages);
+        if (profile) {
+            profiles.stop();
+            report.profile("reminder sweep", profiles.summary());
+        }
         log("%d of %d reminders in the SMTP server %.0f s after the lead time changed", sent, scheduled.get(), seconds);
     }
+
+    /** Seconds since the lead time changed, reminders appended, emails queued, emails sent, emails received. */
+    private static long[] reminderStages(String activityDb, String notificationDb, long second, int received) throws Exception {
+        long appended;
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(activityDb, "postgres", "postgres");
+             java.sql.ResultSet rs = connection.createStatement().executeQuery(
+                     "SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%ActivityDueSoon'")) {
+            rs.next();
+            appended = rs.getLong(1);
+        }
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(notificationDb, "postgres", "postgres");
+             java.sql.ResultSet rs = connection.createStatement().executeQuery(
+                     "SELECT count(*), count(*) FILTER (WHERE status = 'SENT') FROM outbound_email WHERE kind = 'due-soon'")) {
+            rs.next();
+            return new long[] {second, appended, rs.getLong(1), rs.getLong(2), received};
+        }
+    }
+
+    /** Activity rows per import request in the reminder workload (the gateway takes bodies up to 1 MB). */
+    private static final int IMPORT_ROWS = 250;
 
     private static boolean pause(Http.Answer answer) {
         try {

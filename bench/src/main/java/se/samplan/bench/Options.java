@@ -16,7 +16,11 @@ record Options(String mode, Path repository, Path report, int rate, int minutes,
         String mode = args.length > 0 && !args[0].startsWith("--") ? args[0] : "bench";
         Path repository = Path.of(get(args, "repository", ".")).toAbsolutePath().normalize();
         return new Options(mode, repository,
-                Path.of(get(args, "report", repository.resolve(mode.equals("faults") ? "bench/FAULTS.md" : "bench/REPORT.md").toString())),
+                Path.of(get(args, "report", repository.resolve(switch (mode) {
+                    case "faults" -> "bench/FAULTS.md";
+                    case "reminders" -> "bench/target/REMINDERS.md";
+                    default -> "bench/REPORT.md";
+                }).toString())),
                 Integer.parseInt(get(args, "rate", "300")),
                 Integer.parseInt(get(args, "minutes", "10")),
                 Integer.parseInt(get(args, "concurrency", "32")),

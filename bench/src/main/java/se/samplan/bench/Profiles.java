@@ -38,6 +38,16 @@ final class Profiles {
         }
     }
 
+    /** Ends the recordings now (a run shorter than their duration); one that has already ended is left as written. */
+    void stop() throws Exception {
+        for (Map.Entry<String, Long> process : pids.entrySet()) {
+            if (process.getKey().equals("postgres") || process.getKey().equals("launcher")) {
+                continue;
+            }
+            jcmd(process.getValue(), "JFR.stop", "name=bench");
+        }
+    }
+
     private static void jcmd(long pid, String... command) throws Exception {
         List<String> args = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                 String.valueOf(pid)));
@@ -80,7 +90,7 @@ final class Profiles {
                     + "\nBy the innermost Samplan frame on the stack:\n\n" + top(ours, samples));
         }
         long all = totals.values().stream().mapToLong(Long::longValue).sum();
-        out.append("CPU samples per process during the throughput run (JFR, profile settings): ");
+        out.append("CPU samples per process while it ran (JFR, profile settings): ");
         out.append(totals.entrySet().stream().map(e -> e.getKey() + " " + Math.round(100.0 * e.getValue() / Math.max(1, all)) + " %")
                 .collect(Collectors.joining(", "))).append(".\n\n");
         details.values().forEach(d -> out.append(d).append('\n'));

@@ -83,8 +83,8 @@ final class Report {
                 new TreeMap<>(statuses)));
     }
 
-    void profile(String summary) {
-        section("Where the time goes (profile of the throughput run)", summary);
+    void profile(String run, String summary) {
+        section("Where the time goes (profile of the " + run + ")", summary);
     }
 
     void gatewayOverhead(Histogram direct, Histogram through) {
@@ -134,16 +134,23 @@ final class Report {
                 millis(projection, 100), unmatched, new TreeMap<>(statuses), lagLine));
     }
 
-    void reminders(long due, double createSeconds, int sent, double seconds) {
+    void reminders(long due, double createSeconds, int sent, double seconds, List<long[]> stages) {
         row("reminder sweep: %d due activities into the SMTP server".formatted(due), "%d emails in %.0f s (%.0f/s)"
                 .formatted(sent, seconds, sent / seconds), "all sent", sent >= due);
+        StringBuilder timeline = new StringBuilder("| s | ActivityDueSoon appended | emails queued | emails sent | emails received |\n"
+                + "| ---: | ---: | ---: | ---: | ---: |\n");
+        stages.forEach(s -> timeline.append("| %d | %d | %d | %d | %d |\n".formatted(s[0], s[1], s[2], s[3], s[4])));
         section("Reminder sweep", """
-                %d activities, each with a responsible person who has an email address, scheduled 40 days ahead
-                through the gateway (%.0f s). Then every association's due-soon lead time was set to 60 days, so the
+                %d activities, each with a responsible person who has an email address, due 40 days ahead, imported
+                through the gateway in requests of 250 rows (%.0f s). Then every association's due-soon lead time was set to 60 days, so the
                 next sweep finds them all due: the sweep appends `ActivityDueSoon` to each activity, notification-service
                 turns each into one queued email and sends it. Timed from the settings change to the last email
                 received by the SMTP server: %d emails in %.0f s.
-                """.formatted(due, createSeconds, sent, seconds));
+
+                Where the reminders were, counted every 5 s from the settings change (activity-service's event store,
+                notification-service's outbox, the SMTP server):
+
+                %s""".formatted(due, createSeconds, sent, seconds, timeline));
     }
 
     void scan(double[] activity, double[] plan) {

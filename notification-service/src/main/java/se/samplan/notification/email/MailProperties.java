@@ -13,6 +13,7 @@ import java.time.Duration;
  * @param firstRetry        wait after the first failed attempt; doubles per attempt
  * @param maxRetry          the longest wait between attempts
  * @param dispatch          false: queue, but send nothing (an instance that only reads events)
+ * @param senders           rounds sent at once, each on its own SMTP connection
  */
 @ConfigurationProperties("samplan.mail")
 public record MailProperties(
@@ -22,7 +23,8 @@ public record MailProperties(
         @DefaultValue("20") int batchSize,
         @DefaultValue("PT5S") Duration firstRetry,
         @DefaultValue("PT10M") Duration maxRetry,
-        @DefaultValue("true") boolean dispatch) {
+        @DefaultValue("true") boolean dispatch,
+        @DefaultValue("4") int senders) {
 
     public String inboxOf(String associationId) {
         return associationInbox.replace("{association}", associationId);

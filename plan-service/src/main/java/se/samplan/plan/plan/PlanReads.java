@@ -11,13 +11,15 @@ import se.samplan.plan.web.Caller;
 class PlanReads {
 
     private final EventStore eventStore;
+    private final PlanViews views;
 
-    PlanReads(EventStore eventStore) {
+    PlanReads(EventStore eventStore, PlanViews views) {
         this.eventStore = eventStore;
+        this.views = views;
     }
 
     PlanView readable(Caller caller, String planId) {
-        PlanView view = PlanView.current(eventStore.readEvents(planId).asStream());
+        PlanView view = views.current(planId).orElse(null);
         if (view == null || !(view.associationId().equals(caller.associationId())
                 || view.partners().stream().anyMatch(p -> p.associationId().equals(caller.associationId())))) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No plan " + planId);
