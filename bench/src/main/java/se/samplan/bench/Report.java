@@ -142,7 +142,8 @@ final class Report {
         stages.forEach(s -> timeline.append("| %d | %d | %d | %d | %d |\n".formatted(s[0], s[1], s[2], s[3], s[4])));
         section("Reminder sweep", """
                 %d activities, each with a responsible person who has an email address, due 40 days ahead, imported
-                through the gateway in requests of 250 rows (%.0f s). Then every association's due-soon lead time was set to 60 days, so the
+                through the gateway in requests of 250 rows (%.0f s). Once activity-service's occurrence projection held them all,
+                every association's due-soon lead time was set to 60 days, so the
                 next sweep finds them all due: the sweep appends `ActivityDueSoon` to each activity, notification-service
                 turns each into one queued email and sends it. Timed from the settings change to the last email
                 received by the SMTP server: %d emails in %.0f s.

@@ -8,6 +8,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
@@ -29,6 +30,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -38,9 +40,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Sends what the outbox holds. Each round locks a batch of due emails (SKIP LOCKED, so instances
- * share the work and never send one email twice at once), sends them and records the outcome in the
- * same transaction. An SMTP server that is down or answers 4xx means a retry with doubling backoff;
+ * Sends what the outbox holds. Each round locks a batch of due emails (SKIP LOCKED, so senders and
+ * instances share the work and never send one email twice at once), sends them over one SMTP
+ * connection and records the outcome in the same transaction. An SMTP server that is down or answers 4xx means a retry with doubling backoff;
  * a permanent 5xx rejection of the address marks the email rejected, shown in the outbox, not
  * retried.
  *
@@ -124,7 +126,10 @@ class EmailDispatcher {
         do {
             sent = transaction.execute(status -> {
                 List<OutboundEmail> due = outbox.lockDue(properties.batchSize());
-                due.forEach(this::send);
+                // One SMTP connection for the round: a server's greeting and EHLO cost more than a message.
+                try (SmtpConnection smtp = new SmtpConnection()) {
+                    due.forEach(email -> send(email, smtp));
+                }
                 return due.size();
             });
         } while (sent != null && sent == properties.batchSize());
@@ -135,10 +140,10 @@ class EmailDispatcher {
         senders.shutdownNow();
     }
 
-    private void send(OutboundEmail email) {
+    private void send(OutboundEmail email, SmtpConnection smtp) {
         Span span = sendSpan(email);
         try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
-            send(email, span.context().traceId());
+            send(email, span.context().traceId(), smtp);
         } finally {
             span.end();
         }
@@ -149,7 +154,7 @@ class EmailDispatcher {
         return traceParents.continuing(email.traceParent()).name("send email").kind(Span.Kind.CLIENT).tag("samplan.email.kind", email.kind()).start();
     }
 
-    private void send(OutboundEmail email, String traceId) {
+    private void send(OutboundEmail email, String traceId, SmtpConnection smtp) {
         try {
             MimeMessage message = new StableIdMessage(mailSender.getSession(), messageId(email));
             MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name()) {
@@ -168,7 +173,9 @@ class EmailDispatcher {
                 message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
             }
             message.setHeader(TRACE_ID_HEADER, traceId);
-            mailSender.send(message);
+            message.setSentDate(new Date());
+            message.saveChanges();
+            smtp.send(message);
             outbox.markSent(email.id(), message.getMessageID());
             log.info("Sent {} email {}", email.kind(), email.id());
             meters.counter("samplan.emails.sent", "kind", email.kind()).increment();
@@ -186,6 +193,47 @@ class EmailDispatcher {
                         email.attempts() + 1, wait, e.getMessage());
                 outbox.retryLater(email.id(), Instant.now().plus(wait), String.valueOf(e.getMessage()));
                 meters.counter("samplan.emails.failed", "kind", email.kind()).increment();
+            }
+        }
+    }
+
+    /**
+     * An SMTP connection opened at the first message and kept for the next ones. After a failed message
+     * it is closed and the next message opens a new one, so one failure does not fail the rest of the round.
+     */
+    private final class SmtpConnection implements AutoCloseable {
+        private Transport transport;
+
+        void send(MimeMessage message) throws MessagingException {
+            try {
+                connected().sendMessage(message, message.getAllRecipients());
+            } catch (MessagingException | RuntimeException e) {
+                close();
+                throw e;
+            }
+        }
+
+        /** Not Transport.isConnected(): Angus asks the server with a NOOP each time. */
+        private Transport connected() throws MessagingException {
+            if (transport == null) {
+                // As JavaMailSenderImpl connects: an empty user name means no authentication.
+                String user = mailSender.getUsername() == null || mailSender.getUsername().isEmpty() ? null : mailSender.getUsername();
+                Transport opening = mailSender.getSession().getTransport(mailSender.getProtocol() == null ? "smtp" : mailSender.getProtocol());
+                opening.connect(mailSender.getHost(), mailSender.getPort(), user, user == null ? null : mailSender.getPassword());
+                transport = opening;
+            }
+            return transport;
+        }
+
+        @Override
+        public void close() {
+            if (transport != null) {
+                try {
+                    transport.close();
+                } catch (MessagingException e) {
+                    log.debug("Closing the SMTP connection failed: {}", e.getMessage());
+                }
+                transport = null;
             }
         }
     }

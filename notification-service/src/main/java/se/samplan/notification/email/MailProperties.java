@@ -13,7 +13,7 @@ import java.time.Duration;
  * @param firstRetry        wait after the first failed attempt; doubles per attempt
  * @param maxRetry          the longest wait between attempts
  * @param dispatch          false: queue, but send nothing (an instance that only reads events)
- * @param senders           rounds sent at once, each on its own SMTP connection
+ * @param senders           rounds sent at once; a round sends over one SMTP connection
  */
 @ConfigurationProperties("samplan.mail")
 public record MailProperties(

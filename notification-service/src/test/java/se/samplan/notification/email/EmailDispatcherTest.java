@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mail.MailSendException;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -36,5 +37,11 @@ class EmailDispatcherTest {
                 new SMTPAddressFailedException(address, "RCPT TO", 451, "4.3.0 try again later"))))).isFalse();
         assertThat(EmailDispatcher.isPermanentRejection(new MailSendException("Mail server connection failed",
                 new MessagingException("Connection refused")))).isFalse();
+        // As the SMTP transport itself throws them, on the connection a round of emails shares.
+        assertThat(EmailDispatcher.isPermanentRejection(new SendFailedException("Invalid Addresses",
+                new SMTPAddressFailedException(address, "RCPT TO", 550, "5.1.1 no such user")))).isTrue();
+        assertThat(EmailDispatcher.isPermanentRejection(new SendFailedException("Invalid Addresses",
+                new SMTPAddressFailedException(address, "RCPT TO", 451, "4.3.0 try again later")))).isFalse();
+        assertThat(EmailDispatcher.isPermanentRejection(new MessagingException("Connection refused"))).isFalse();
     }
 }
