@@ -4,9 +4,8 @@ import java.nio.file.Path;
 
 /**
  * What to run and at what scale; every option is a {@code --name=value} flag. The defaults are the
- * issue's workloads (300 commands/s for 10 minutes, a replay of 1 M events, 80 associations) except
- * the reminder sweep: 10 000 due activities, since scheduling 100 000 through the gateway first takes
- * about half an hour on two cores ({@code --reminders=100000} runs the full figure).
+ * issue's workloads: 300 commands/s for 10 minutes, a replay of 1 M events, 80 associations and a
+ * reminder sweep of 100 000 due activities.
  */
 record Options(String mode, Path repository, Path report, int rate, int minutes, int concurrency, int throughputSeconds,
                int overheadSeconds, int associations, int usersPerAssociation, long replayEvents, int replayMinutes,
@@ -30,7 +29,7 @@ record Options(String mode, Path repository, Path report, int rate, int minutes,
                 Integer.parseInt(get(args, "users-per-association", "2")),
                 Long.parseLong(get(args, "replay-events", "1000000")),
                 Integer.parseInt(get(args, "replay-minutes", "60")),
-                Integer.parseInt(get(args, "reminders", "10000")),
+                Integer.parseInt(get(args, "reminders", "100000")),
                 Integer.parseInt(get(args, "reminder-minutes", "30")),
                 Integer.parseInt(get(args, "fault-rate", "40")),
                 get(args, "java-options", BenchStack.SERVICE_JAVA_OPTIONS),
