@@ -243,7 +243,7 @@ public final class Bench {
         Thread.sleep(3000);
         int perAssociation = options.reminders() / associations;
         String activityDb = BenchStack.jdbc(stack, "activity");
-        long occurrencesBefore = count(activityDb, "SELECT count(*) FROM occurrence_row");
+        long occurrencesBefore = Faults.single(activityDb, "SELECT count(*) FROM occurrence_row");
         AtomicLong scheduled = new AtomicLong();
         long creating = System.nanoTime();
         ExecutorService creators = Executors.newFixedThreadPool(32);
@@ -276,7 +276,7 @@ public final class Bench {
         log("%d due activities scheduled in %.0f s", scheduled.get(), createSeconds);
         // The sweep reads activity-service's occurrence projection; the import outruns it, so the sweep is
         // timed from when the projection holds every activity, not from when the first few are in it.
-        await(() -> count(activityDb, "SELECT count(*) FROM occurrence_row") >= occurrencesBefore + scheduled.get(), 1800);
+        await(() -> Faults.single(activityDb, "SELECT count(*) FROM occurrence_row") >= occurrencesBefore + scheduled.get(), 1800);
         int before = stack.receivedMail().size();
         long sweeping = System.nanoTime();
         for (Workload.User admin : admins.values()) {
@@ -314,17 +314,9 @@ public final class Bench {
 
     /** Seconds since the lead time changed, reminders appended, emails queued, emails sent, emails received. */
     private static long[] reminderStages(String activityDb, String notificationDb, long second, int received) throws Exception {
-        return new long[] {second, count(activityDb, "SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%ActivityDueSoon'"),
-                count(notificationDb, "SELECT count(*) FROM outbound_email WHERE kind = 'due-soon'"),
-                count(notificationDb, "SELECT count(*) FROM outbound_email WHERE kind = 'due-soon' AND status = 'SENT'"), received};
-    }
-
-    private static long count(String database, String query) throws Exception {
-        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(database, "postgres", "postgres");
-             java.sql.ResultSet rs = connection.createStatement().executeQuery(query)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return new long[] {second, Faults.single(activityDb, "SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%ActivityDueSoon'"),
+                Faults.single(notificationDb, "SELECT count(*) FROM outbound_email WHERE kind = 'due-soon'"),
+                Faults.single(notificationDb, "SELECT count(*) FROM outbound_email WHERE kind = 'due-soon' AND status = 'SENT'"), received};
     }
 
     /** Activity rows per import request in the reminder workload (the gateway takes bodies up to 1 MB). */

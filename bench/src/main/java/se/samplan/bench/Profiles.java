@@ -29,10 +29,7 @@ final class Profiles {
 
     void start(int seconds) throws Exception {
         Files.createDirectories(directory);
-        for (Map.Entry<String, Long> process : pids.entrySet()) {
-            if (process.getKey().equals("postgres") || process.getKey().equals("launcher")) {
-                continue;
-            }
+        for (Map.Entry<String, Long> process : recorded()) {
             jcmd(process.getValue(), "JFR.start", "name=bench", "settings=profile", "duration=" + seconds + "s",
                     "filename=" + directory.resolve(process.getKey() + ".jfr"));
         }
@@ -40,12 +37,14 @@ final class Profiles {
 
     /** Ends the recordings now (a run shorter than their duration); one that has already ended is left as written. */
     void stop() throws Exception {
-        for (Map.Entry<String, Long> process : pids.entrySet()) {
-            if (process.getKey().equals("postgres") || process.getKey().equals("launcher")) {
-                continue;
-            }
+        for (Map.Entry<String, Long> process : recorded()) {
             jcmd(process.getValue(), "JFR.stop", "name=bench");
         }
+    }
+
+    /** The JVMs of the platform: not PostgreSQL, and not the bench itself. */
+    private List<Map.Entry<String, Long>> recorded() {
+        return pids.entrySet().stream().filter(p -> !p.getKey().equals("postgres") && !p.getKey().equals("launcher")).toList();
     }
 
     private static void jcmd(long pid, String... command) throws Exception {

@@ -48,18 +48,39 @@ record PlanView(String planId, String associationId, String title, LocalDate per
     }
 
     private static PlanView fold(Stream<? extends DomainEventMessage<?>> events, int upToVersion) {
-        PlanDocument document = new PlanDocument();
-        long sequence = -1;
+        Fold fold = new Fold();
         for (Iterator<? extends DomainEventMessage<?>> it = events.iterator(); it.hasNext(); ) {
             DomainEventMessage<?> event = it.next();
             if (event.getPayload() instanceof PlanRevisionStarted revision && revision.version() > upToVersion) {
                 break;
             }
+            fold.apply(event);
+        }
+        return fold.view();
+    }
+
+    /** A plan's events applied in order; {@link PlanViews} keeps one and carries it forward. */
+    static final class Fold {
+        private final PlanDocument document = new PlanDocument();
+        /** The last event applied, and the last plan event: the view's ETag. */
+        private long read = -1;
+        private long sequence = -1;
+
+        void apply(DomainEventMessage<?> event) {
             if (event.getPayload() instanceof PlanEvent planEvent) {
                 document.apply(planEvent);
                 sequence = event.getSequenceNumber();
             }
+            read = event.getSequenceNumber();
         }
-        return document.exists() ? document.view(sequence) : null;
+
+        long read() {
+            return read;
+        }
+
+        /** Null while the plan has no events. */
+        PlanView view() {
+            return document.exists() ? document.view(sequence) : null;
+        }
     }
 }

@@ -4,13 +4,10 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import se.samplan.events.plan.PlanEvent;
 
-import java.util.Iterator;
 import java.util.Optional;
 
 /**
@@ -25,16 +22,8 @@ import java.util.Optional;
 @Component
 class PlanViews {
 
-    /** A plan's fold up to {@code sequence}; only touched under its own lock. */
-    private static final class Fold {
-        final PlanDocument document = new PlanDocument();
-        /** The last event read, and the last plan event: the view's ETag, as {@link PlanView#current} gives it. */
-        long read = -1;
-        long sequence = -1;
-    }
-
     private final EventStore eventStore;
-    private final Cache<String, Fold> folds;
+    private final Cache<String, PlanView.Fold> folds;
 
     PlanViews(EventStore eventStore, MeterRegistry meters, @Value("${samplan.plans.view-cache-size:5000}") long size) {
         this.eventStore = eventStore;
@@ -49,26 +38,19 @@ class PlanViews {
             folds.invalidate(planId);
             return Optional.empty();
         }
-        Fold fold = folds.get(planId, id -> new Fold());
+        PlanView.Fold fold = folds.get(planId, id -> new PlanView.Fold());
+        // A fold is changed only under its own lock.
         synchronized (fold) {
             try {
-                if (fold.read < last.get()) {
-                    for (Iterator<? extends DomainEventMessage<?>> it = eventStore.readEvents(planId, fold.read + 1).asStream()
-                            .iterator(); it.hasNext(); ) {
-                        DomainEventMessage<?> event = it.next();
-                        if (event.getPayload() instanceof PlanEvent planEvent) {
-                            fold.document.apply(planEvent);
-                            fold.sequence = event.getSequenceNumber();
-                        }
-                        fold.read = event.getSequenceNumber();
-                    }
+                if (fold.read() < last.get()) {
+                    eventStore.readEvents(planId, fold.read() + 1).asStream().forEach(fold::apply);
                 }
             } catch (RuntimeException e) {
                 // A fold that stopped halfway must not be carried forward.
                 folds.invalidate(planId);
                 throw e;
             }
-            return fold.document.exists() ? Optional.of(fold.document.view(fold.sequence)) : Optional.empty();
+            return Optional.ofNullable(fold.view());
         }
     }
 }
