@@ -41,6 +41,8 @@ public final class Bench {
             Faults.run(options);
         } else if (options.mode().equals("reminders")) {
             new Bench(options).runReminders();
+        } else if (options.mode().equals("replay")) {
+            new Bench(options).runReplay();
         } else {
             new Bench(options).run();
         }
@@ -95,6 +97,26 @@ public final class Bench {
     private void runReminders() throws Exception {
         try (LocalStack stack = BenchStack.start(options.repository(), options.javaOptions())) {
             reminders(stack, true);
+        }
+        report.write();
+        log("wrote %s", options.report());
+    }
+
+    /**
+     * Only the replay, with its profile: a minute of command load makes the history that the replay
+     * copies up to {@code --replay-events}, without the rest of the full run.
+     */
+    private void runReplay() throws Exception {
+        try (LocalStack stack = BenchStack.start(options.repository(), options.javaOptions())) {
+            String activityDb = BenchStack.jdbc(stack, "activity");
+            String reportingDb = BenchStack.jdbc(stack, "reporting");
+            Workload workload = new Workload(http, stack.gatewayUrl(), false, Map.of());
+            List<Workload.User> users = workload.setUp(stack.tokens(), options.associations(), options.usersPerAssociation());
+            throughput(stack, workload, users, Baselines.inserts(activityDb, options.concurrency(), Duration.ofSeconds(15)));
+            settle(stack, reportingDb);
+            double[] scan = Baselines.scan(activityDb);
+            report.scan(scan, Baselines.scan(BenchStack.jdbc(stack, "plan")));
+            replay(stack, reportingDb, scan[0]);
         }
         report.write();
         log("wrote %s", options.report());
@@ -362,11 +384,15 @@ public final class Bench {
         watch.start();
         stack.restart("reporting-service", Map.of("CONSUMER_REBUILD", "true"));
         watch.join(TimeUnit.MINUTES.toMillis(5));
+        Profiles profiles = new Profiles(options.repository().resolve("bench/target/jfr-replay"), stack.processIds());
+        profiles.start(120);
         long ends = Replay.ends(stack.config().kafkaBootstrap());
         await(() -> Replay.positions(reportingDb) >= ends, options.replayMinutes() * 60);
         double seconds = (System.nanoTime() - firstSeen.get()) / 1e9;
         double rate = (ends - positionAtStart.get()) / seconds;
+        profiles.stop();
         report.replay(total, seconds, rate, rawScan);
+        report.profile("replay, its first two minutes", profiles.summary());
         log("replayed %d events at %.0f events/s (%.0f %% of the raw scan)", total, rate, 100 * rate / rawScan);
     }
 

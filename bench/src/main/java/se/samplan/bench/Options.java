@@ -18,6 +18,7 @@ record Options(String mode, Path repository, Path report, int rate, int minutes,
                 Path.of(get(args, "report", repository.resolve(switch (mode) {
                     case "faults" -> "bench/FAULTS.md";
                     case "reminders" -> "bench/target/REMINDERS.md";
+                    case "replay" -> "bench/target/REPLAY.md";
                     default -> "bench/REPORT.md";
                 }).toString())),
                 Integer.parseInt(get(args, "rate", "300")),

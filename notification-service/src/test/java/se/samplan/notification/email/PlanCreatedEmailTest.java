@@ -2,6 +2,10 @@ package se.samplan.notification.email;
 
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,12 +16,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import se.samplan.events.EventEnvelope;
+import se.samplan.events.EventJson;
 import se.samplan.events.plan.PlanCreated;
 import se.samplan.testkit.EventProducer;
 import se.samplan.testkit.TestKafka;
 import se.samplan.testkit.TestPostgres;
 import se.samplan.testkit.TestSmtp;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -115,6 +121,33 @@ class PlanCreatedEmailTest {
         Thread.sleep(1_500);
         assertThat(smtp.received()).extracting(MimeMessage::getSubject)
                 .containsExactlyInAnyOrder("Ny plan: Projektplan E-serviceverkstad", "Ny plan: Barn och unga i fokus");
+    }
+
+    /**
+     * The intake applies a poll in one transaction; a record in it that cannot be read fails that
+     * transaction, so the poll is applied record by record: the events around it still send their
+     * emails, and the bad record is kept as rejected.
+     */
+    @Test
+    void anUnreadableRecordIsRejectedAndTheEventsAroundItInThePollStillSendTheirEmails() throws Exception {
+        EventEnvelope before = planCreated("Plan före");
+        EventEnvelope after = planCreated("Plan efter");
+        String key = "same-partition";
+        byte[] unreadable = "inte JSON".getBytes(StandardCharsets.UTF_8);
+        Map<String, Object> config = Map.of("bootstrap.servers", TestKafka.get().bootstrapServers(), "linger.ms", 200);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+                config, new StringSerializer(), new ByteArraySerializer())) {
+            // Sent together, so that the intake gets them in one poll.
+            producer.send(new ProducerRecord<>(topic, key, EventJson.write(before)));
+            producer.send(new ProducerRecord<>(topic, key, unreadable));
+            producer.send(new ProducerRecord<>(topic, key, EventJson.write(after)));
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> smtp.received().size() >= 2);
+        assertThat(smtp.received()).extracting(MimeMessage::getSubject).containsExactlyInAnyOrder("Ny plan: Plan före", "Ny plan: Plan efter");
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM rejected_event WHERE topic = ? AND value = ?", Integer.class, topic,
+                unreadable) == 1);
     }
 
     @Test

@@ -1,6 +1,5 @@
 package se.samplan.reporting.activity;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.samplan.events.EventEnvelope;
 import se.samplan.events.SamplanEvent;
@@ -14,6 +13,7 @@ import se.samplan.events.activity.ActivityRescheduled;
 import se.samplan.events.activity.ActivityScheduled;
 import se.samplan.events.activity.PlannedOccurrence;
 import se.samplan.reporting.intake.Projection;
+import se.samplan.reporting.intake.Writes;
 
 import java.sql.Date;
 import java.time.LocalDate;
@@ -26,45 +26,39 @@ import java.util.List;
 @Component
 class ActivityProjection implements Projection {
 
-    private final JdbcTemplate jdbc;
-
-    ActivityProjection(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
-
     @Override
     public List<String> tables() {
         return List.of("activity_detail", "activity_occurrence");
     }
 
     @Override
-    public void apply(EventEnvelope envelope, SamplanEvent event) {
+    public void apply(EventEnvelope envelope, SamplanEvent event, Writes writes) {
         if (event instanceof ActivityScheduled e) {
-            jdbc.update("""
+            writes.update("""
                     INSERT INTO activity_detail (activity_id, association_id, plan_id, title, kind, channel, budget_sek)
                     VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (activity_id) DO NOTHING""",
                     e.activityId(), e.associationId(), e.planId(), e.title(), e.kind().name(), e.channel(), e.budgetSek());
-            schedule(e.activityId(), e.associationId(), e.planId(), e.occurrences());
+            schedule(writes, e.activityId(), e.associationId(), e.planId(), e.occurrences());
         } else if (event instanceof ActivityDetailsChanged e) {
-            jdbc.update("UPDATE activity_detail SET title = ?, kind = ?, channel = ?, budget_sek = ? WHERE activity_id = ?",
+            writes.update("UPDATE activity_detail SET title = ?, kind = ?, channel = ?, budget_sek = ? WHERE activity_id = ?",
                     e.title(), e.kind().name(), e.channel(), e.budgetSek(), e.activityId());
         } else if (event instanceof ActivityRescheduled e) {
-            schedule(e.activityId(), e.associationId(), e.planId(), e.occurrences());
+            schedule(writes, e.activityId(), e.associationId(), e.planId(), e.occurrences());
         } else if (event instanceof ActivityOccurrenceStarted e) {
-            status(e.activityId(), e.occurrenceId(), "IN_PROGRESS");
+            status(writes, e.activityId(), e.occurrenceId(), "IN_PROGRESS");
         } else if (event instanceof ActivityOccurrenceCompleted e) {
-            jdbc.update("""
+            writes.update("""
                     UPDATE activity_occurrence SET status = 'DONE', done_on = ?, outcome = ?, cost_sek = ?
                      WHERE activity_id = ? AND occurrence_id = ?""",
                     Date.valueOf(e.doneOn()), e.outcome(), e.costSek(), e.activityId(), e.occurrenceId());
         } else if (event instanceof ActivityOccurrencePostponed e) {
-            jdbc.update("UPDATE activity_occurrence SET status = 'POSTPONED', due_date = ? WHERE activity_id = ? AND occurrence_id = ?",
+            writes.update("UPDATE activity_occurrence SET status = 'POSTPONED', due_date = ? WHERE activity_id = ? AND occurrence_id = ?",
                     date(e.newDate()), e.activityId(), e.occurrenceId());
         } else if (event instanceof ActivityOccurrenceMoved e) {
-            jdbc.update("UPDATE activity_occurrence SET due_date = ? WHERE activity_id = ? AND occurrence_id = ?",
+            writes.update("UPDATE activity_occurrence SET due_date = ? WHERE activity_id = ? AND occurrence_id = ?",
                     date(e.newDate()), e.activityId(), e.occurrenceId());
         } else if (event instanceof ActivityOccurrenceCancelled e) {
-            status(e.activityId(), e.occurrenceId(), "CANCELLED");
+            status(writes, e.activityId(), e.occurrenceId(), "CANCELLED");
         }
     }
 
@@ -72,10 +66,10 @@ class ActivityProjection implements Projection {
      * The occurrences a schedule gives: new ones are planned, kept ones keep their status and take
      * the new due date, and ones the schedule no longer gives leave the counts (they stay on record).
      */
-    private void schedule(String activityId, String associationId, String planId, List<PlannedOccurrence> occurrences) {
-        jdbc.update("UPDATE activity_occurrence SET scheduled = false WHERE activity_id = ?", activityId);
+    private static void schedule(Writes writes, String activityId, String associationId, String planId, List<PlannedOccurrence> occurrences) {
+        writes.update("UPDATE activity_occurrence SET scheduled = false WHERE activity_id = ?", activityId);
         for (PlannedOccurrence occurrence : occurrences) {
-            jdbc.update("""
+            writes.update("""
                     INSERT INTO activity_occurrence (activity_id, occurrence_id, association_id, plan_id, due_date, status)
                     VALUES (?, ?, ?, ?, ?, 'PLANNED')
                     ON CONFLICT (activity_id, occurrence_id) DO UPDATE SET due_date = EXCLUDED.due_date, scheduled = true""",
@@ -83,8 +77,8 @@ class ActivityProjection implements Projection {
         }
     }
 
-    private void status(String activityId, String occurrenceId, String status) {
-        jdbc.update("UPDATE activity_occurrence SET status = ? WHERE activity_id = ? AND occurrence_id = ?",
+    private static void status(Writes writes, String activityId, String occurrenceId, String status) {
+        writes.update("UPDATE activity_occurrence SET status = ? WHERE activity_id = ? AND occurrence_id = ?",
                 status, activityId, occurrenceId);
     }
 

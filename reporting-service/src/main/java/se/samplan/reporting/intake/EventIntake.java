@@ -3,11 +3,16 @@ package se.samplan.reporting.intake;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ConsumerSeekAware;
@@ -22,9 +27,11 @@ import se.samplan.events.plan.PlanEvent;
 import se.samplan.reporting.db.Tenancy;
 import se.samplan.reporting.live.Changes;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +50,9 @@ class EventIntake implements ConsumerSeekAware {
     private final List<Projection> projections;
     private final Positions positions;
     private final TransactionTemplate transaction;
+    private final JdbcTemplate jdbc;
+    private final Tracer tracer;
+    private final Propagator propagator;
     private final EventCatalog catalog = EventCatalog.standard();
     private final Changes changes;
     private final Rebuild rebuild;
@@ -50,20 +60,26 @@ class EventIntake implements ConsumerSeekAware {
     /** From the event's commit in its service to its application here: the end-to-end lag. */
     private final Timer lag;
     private final Counter duplicates;
+    /** Polls whose transaction failed and that were applied record by record instead. */
+    private final Counter splitPolls;
 
-    EventIntake(List<Projection> projections, Positions positions, TransactionTemplate transaction, Changes changes,
-                Rebuild rebuild, MeterRegistry meters,
+    EventIntake(List<Projection> projections, Positions positions, TransactionTemplate transaction, JdbcTemplate jdbc,
+                Changes changes, Rebuild rebuild, Tracer tracer, Propagator propagator, MeterRegistry meters,
                 @Value("${samplan.consumer.reset-positions:false}") boolean resetPositions,
                 @Value("${samplan.consumer.rebuild:false}") boolean rebuildAtStart) {
         this.projections = projections;
         this.positions = positions;
         this.transaction = transaction;
+        this.jdbc = jdbc;
+        this.tracer = tracer;
+        this.propagator = propagator;
         this.changes = changes;
         this.rebuild = rebuild;
         this.applied = Counter.builder("samplan.events.applied").tag("consumer", "reporting").register(meters);
         this.lag = Timer.builder("samplan.events.lag").tag("consumer", "reporting")
                 .publishPercentileHistogram().register(meters);
         this.duplicates = Counter.builder("samplan.events.duplicates").tag("consumer", "reporting").register(meters);
+        this.splitPolls = Counter.builder("samplan.events.polls.split").tag("consumer", "reporting").register(meters);
         if (resetPositions) {
             log.warn("Resetting consumer positions: the topics are read again from the start");
             Tenancy.system(() -> transaction.executeWithoutResult(status -> positions.resetPartitions()));
@@ -75,9 +91,11 @@ class EventIntake implements ConsumerSeekAware {
 
     /**
      * A poll's records in one transaction: one commit (one WAL flush) for the batch instead of one per
-     * event, each record still checked against its partition position and its aggregate's sequence, so
-     * a redelivered record changes nothing. If the batch fails, its records are applied one transaction
-     * each, so the good ones land and the error handler gets exactly the record that fails.
+     * event, the positions read and stored once per poll, and the projections' statements run as JDBC
+     * batches ({@link Writes}). Each record is still checked against its partition position and its
+     * aggregate's sequence, so a redelivered record changes nothing. If the batch fails, its records are
+     * applied one transaction each, so the good ones land and the error handler gets exactly the record
+     * that fails.
      */
     @KafkaListener(id = "${samplan.consumer.group:reporting}", topics = "#{'${samplan.consumer.topics}'.split(',')}",
             autoStartup = "${samplan.consumer.auto-startup:true}", batch = "true")
@@ -86,9 +104,10 @@ class EventIntake implements ConsumerSeekAware {
         try (Tenancy.Scope system = Tenancy.system()) {
             List<Outcome> outcomes;
             try {
-                outcomes = transaction.execute(status -> records.stream().map(this::apply).toList());
+                outcomes = transaction.execute(status -> apply(records));
             } catch (RuntimeException batchFailed) {
                 log.warn("A batch of {} records failed ({}); applying them one by one", records.size(), batchFailed.toString());
+                splitPolls.increment();
                 outcomes = oneByOne(records);
             }
             count(outcomes);
@@ -100,7 +119,7 @@ class EventIntake implements ConsumerSeekAware {
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<String, byte[]> record = records.get(i);
             try {
-                outcomes.add(transaction.execute(status -> apply(record)));
+                outcomes.addAll(transaction.execute(status -> apply(List.of(record))));
             } catch (RuntimeException e) {
                 count(outcomes);
                 // The records before it are applied; the error handler retries or rejects this one and goes on.
@@ -111,21 +130,79 @@ class EventIntake implements ConsumerSeekAware {
         return outcomes;
     }
 
-    /** One record, inside the caller's transaction. */
-    private Outcome apply(ConsumerRecord<String, byte[]> record) {
-        EventEnvelope envelope = EventJson.read(record.value());
-        Optional<SamplanEvent> event = catalog.decode(envelope);
-        if (!positions.advancePast(record.topic(), record.partition(), record.offset())
-                || !positions.firstApplication(envelope.aggregateId(), envelope.sequence())) {
-            return new Outcome(envelope, false);
+    /** Records in offset order per partition, inside the caller's transaction. */
+    private List<Outcome> apply(List<ConsumerRecord<String, byte[]>> records) {
+        List<Read> reads = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            EventEnvelope envelope = EventJson.read(record.value());
+            Header traceParent = record.headers().lastHeader("traceparent");
+            reads.add(new Read(new TopicPartition(record.topic(), record.partition()), record.offset(), envelope,
+                    catalog.decode(envelope), traceParent == null ? null : new String(traceParent.value(), StandardCharsets.UTF_8)));
         }
-        event.ifPresent(e -> {
-            projections.forEach(projection -> projection.apply(envelope, e));
-            if (!rebuild.inProgress()) {
-                changes.announce(envelope.tenantId(), planOf(e), envelope.type(), envelope.aggregateId());
+        // A record at or past its partition's position is new to this consumer...
+        Map<TopicPartition, Long> next = positions.lockPartitions(reads.stream().map(Read::partition).distinct().toList());
+        boolean[] unread = new boolean[reads.size()];
+        List<String> aggregates = new ArrayList<>(reads.size());
+        for (int i = 0; i < reads.size(); i++) {
+            Read read = reads.get(i);
+            if (read.offset() >= next.get(read.partition())) {
+                next.put(read.partition(), read.offset() + 1);
+                unread[i] = true;
+                aggregates.add(read.envelope().aggregateId());
             }
-        });
-        return new Outcome(envelope, true);
+        }
+        // ...and its event is new if its aggregate's last applied sequence is below it: not a publisher's retry.
+        Map<String, Long> last = positions.lockAggregates(aggregates);
+        Map<String, Long> applied = new HashMap<>();
+        Writes writes = new Writes(jdbc);
+        List<Runnable> announcements = new ArrayList<>();
+        List<Outcome> outcomes = new ArrayList<>(reads.size());
+        for (int i = 0; i < reads.size(); i++) {
+            Read read = reads.get(i);
+            EventEnvelope envelope = read.envelope();
+            boolean fresh = unread[i] && envelope.sequence() > last.get(envelope.aggregateId());
+            if (fresh) {
+                last.put(envelope.aggregateId(), envelope.sequence());
+                applied.put(envelope.aggregateId(), envelope.sequence());
+                read.event().ifPresent(e -> inTrace(read, () -> {
+                    writes.forAggregate(envelope.aggregateId());
+                    projections.forEach(projection -> projection.apply(envelope, e, writes));
+                    if (!rebuild.inProgress()) {
+                        announcements.add(() -> changes.announce(envelope.tenantId(), planOf(e), envelope.type(), envelope.aggregateId()));
+                    }
+                }));
+            }
+            outcomes.add(new Outcome(envelope, fresh));
+        }
+        writes.flush();
+        // After the writes: an announcement names the partners the plan has with them.
+        announcements.forEach(Runnable::run);
+        positions.storeAggregates(applied);
+        positions.storePartitions(next);
+        return outcomes;
+    }
+
+    /**
+     * The record's part of the poll in a span of the trace its publisher put on it (a batch listener gets
+     * no span per record from Spring Kafka); its statements run when the poll's are flushed.
+     */
+    private void inTrace(Read read, Runnable work) {
+        Span.Builder builder = read.traceParent() == null ? tracer.spanBuilder()
+                : propagator.extract(Map.of("traceparent", read.traceParent()), (Map<String, String> carrier, String key) -> carrier.get(key));
+        Span span = builder.name(read.partition().topic() + " process").kind(Span.Kind.CONSUMER).start();
+        try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
+            work.run();
+        } catch (RuntimeException e) {
+            span.error(e);
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    /** A record decoded; its event is empty when this service does not know the type. */
+    private record Read(TopicPartition partition, long offset, EventEnvelope envelope, Optional<SamplanEvent> event,
+                        String traceParent) {
     }
 
     /** Counted only after the commit: a rolled-back batch counts nothing. */

@@ -1,8 +1,13 @@
 package se.samplan.reporting.intake;
 
+import org.apache.kafka.common.TopicPartition;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,26 +30,57 @@ class Positions {
     }
 
     /**
-     * Moves the partition's position past {@code offset}; false when it is already past it, i.e.
-     * the record is a redelivery. The row lock serializes two consumers racing for one record.
+     * Locks the partitions' positions until the transaction ends and answers the next offset of each
+     * (0 for a partition never read: its row is made). A second consumer of the same partition waits
+     * here until this one commits, then sees how far it got.
      */
-    boolean advancePast(String topic, int partition, long offset) {
-        return jdbc.update("""
-                INSERT INTO consumer_position (topic, partition, next_offset) VALUES (?, ?, ?)
-                ON CONFLICT (topic, partition) DO UPDATE SET next_offset = EXCLUDED.next_offset
-                WHERE consumer_position.next_offset <= ?""", topic, partition, offset + 1, offset) == 1;
+    Map<TopicPartition, Long> lockPartitions(Collection<TopicPartition> partitions) {
+        Map<TopicPartition, Long> next = new HashMap<>();
+        partitions.stream().sorted(Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition))
+                .forEach(p -> next.put(p, jdbc.queryForObject("""
+                        INSERT INTO consumer_position (topic, partition, next_offset) VALUES (?, ?, 0)
+                        ON CONFLICT (topic, partition) DO UPDATE SET next_offset = consumer_position.next_offset
+                        RETURNING next_offset""", Long.class, p.topic(), p.partition())));
+        return next;
+    }
+
+    /** Stores how far the partitions locked by {@link #lockPartitions} were read. */
+    void storePartitions(Map<TopicPartition, Long> next) {
+        jdbc.batchUpdate("UPDATE consumer_position SET next_offset = ? WHERE topic = ? AND partition = ?",
+                next.entrySet().stream().map(e -> new Object[]{e.getValue(), e.getKey().topic(), e.getKey().partition()}).toList());
     }
 
     /**
-     * Records that the aggregate's event {@code sequence} is applied; false when it (or a later one)
-     * already was. This catches the same event read again from another offset: a publisher's retry,
-     * or a replay after the partition positions were reset.
+     * Locks the aggregates' positions until the transaction ends and answers the last sequence applied
+     * of each, -1 for an aggregate never seen (its row is made, so that a consumer racing for the same
+     * new aggregate waits too). In id order, so that two consumers cannot deadlock.
      */
-    boolean firstApplication(String aggregateId, long sequence) {
-        return jdbc.update("""
-                INSERT INTO aggregate_position (aggregate_id, last_sequence) VALUES (?, ?)
-                ON CONFLICT (aggregate_id) DO UPDATE SET last_sequence = EXCLUDED.last_sequence
-                WHERE aggregate_position.last_sequence < EXCLUDED.last_sequence""", aggregateId, sequence) == 1;
+    Map<String, Long> lockAggregates(Collection<String> aggregateIds) {
+        Map<String, Long> last = new HashMap<>();
+        if (aggregateIds.isEmpty()) {
+            return last;
+        }
+        jdbc.query("""
+                INSERT INTO aggregate_position (aggregate_id, last_sequence)
+                SELECT id, -1 FROM unnest(?::varchar[]) AS a(id) ORDER BY id
+                ON CONFLICT (aggregate_id) DO UPDATE SET last_sequence = aggregate_position.last_sequence
+                RETURNING aggregate_id, last_sequence""",
+                rs -> {
+                    last.put(rs.getString(1), rs.getLong(2));
+                }, (Object) aggregateIds.stream().distinct().toArray(String[]::new));
+        return last;
+    }
+
+    /** Stores the last sequence applied of aggregates locked by {@link #lockAggregates}. */
+    void storeAggregates(Map<String, Long> last) {
+        if (last.isEmpty()) {
+            return;
+        }
+        jdbc.update("""
+                UPDATE aggregate_position p SET last_sequence = a.last_sequence
+                  FROM unnest(?::varchar[], ?::bigint[]) AS a(aggregate_id, last_sequence)
+                 WHERE p.aggregate_id = a.aggregate_id""",
+                last.keySet().toArray(String[]::new), last.values().stream().mapToLong(Long::longValue).toArray());
     }
 
     /** Forgets every partition position: the next assignment reads the topics from the start. */

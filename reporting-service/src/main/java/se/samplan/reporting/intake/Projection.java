@@ -7,11 +7,13 @@ import java.util.List;
 
 /**
  * A read model fed by events. Called inside the transaction that also records the consumer's
- * position, once per event: {@link EventIntake} has already dropped redeliveries.
+ * position, once per event: {@link EventIntake} has already dropped redeliveries. It writes through
+ * {@link Writes}, which runs a poll's statements together, so it must not read the tables itself (a
+ * statement's subquery may) and may write only rows of the event's own aggregate.
  */
 public interface Projection {
 
-    void apply(EventEnvelope envelope, SamplanEvent event);
+    void apply(EventEnvelope envelope, SamplanEvent event, Writes writes);
 
     /** The tables this projection alone writes: a rebuild empties them and reads every topic again. */
     List<String> tables();

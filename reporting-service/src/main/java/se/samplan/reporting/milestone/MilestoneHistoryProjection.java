@@ -1,6 +1,5 @@
 package se.samplan.reporting.milestone;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.samplan.events.EventEnvelope;
 import se.samplan.events.SamplanEvent;
@@ -11,6 +10,7 @@ import se.samplan.events.plan.MilestoneRenamed;
 import se.samplan.events.plan.MilestoneStatusChanged;
 import se.samplan.events.plan.MilestoneTargetDateChanged;
 import se.samplan.reporting.intake.Projection;
+import se.samplan.reporting.intake.Writes;
 
 import java.util.List;
 
@@ -26,11 +26,13 @@ import java.time.temporal.ChronoUnit;
 @Component
 class MilestoneHistoryProjection implements Projection {
 
-    private final JdbcTemplate jdbc;
-
-    MilestoneHistoryProjection(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
+    /** The slip after a move, read from the milestone as the earlier events left it: forecast minus target, in days. */
+    private static final String SLIP_FROM_NEW_FORECAST =
+            "(SELECT ?::date - target_date FROM milestone_state WHERE plan_id = ? AND milestone_id = ?)";
+    private static final String SLIP_FROM_NEW_TARGET =
+            "(SELECT forecast_date - ?::date FROM milestone_state WHERE plan_id = ? AND milestone_id = ?)";
+    private static final String SLIP_AS_STORED =
+            "(SELECT forecast_date - target_date FROM milestone_state WHERE plan_id = ? AND milestone_id = ?)";
 
     @Override
     public List<String> tables() {
@@ -38,70 +40,58 @@ class MilestoneHistoryProjection implements Projection {
     }
 
     @Override
-    public void apply(EventEnvelope envelope, SamplanEvent event) {
+    public void apply(EventEnvelope envelope, SamplanEvent event, Writes writes) {
         if (event instanceof MilestoneAdded e) {
-            jdbc.update("""
+            writes.update("""
                     INSERT INTO milestone_state (plan_id, milestone_id, association_id, name, target_date, forecast_date, status)
                     VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (plan_id, milestone_id) DO NOTHING""",
                     e.planId(), e.milestoneId(), e.associationId(), e.name(), date(e.targetDate()), date(e.forecastDate()),
                     e.status().name());
-            move(envelope, e.planId(), e.milestoneId(), e.associationId(), "ADDED", null, e.forecastDate(), null,
-                    e.status().name(), null, slip(e.forecastDate(), e.targetDate()));
+            Integer slip = e.forecastDate() == null || e.targetDate() == null ? null
+                    : (int) ChronoUnit.DAYS.between(e.targetDate(), e.forecastDate());
+            move(writes, envelope, e.planId(), e.milestoneId(), e.associationId(), "ADDED", null, e.forecastDate(), null,
+                    e.status().name(), null, "?::integer", slip);
         } else if (event instanceof MilestoneRenamed e) {
-            jdbc.update("UPDATE milestone_state SET name = ? WHERE plan_id = ? AND milestone_id = ?", e.name(), e.planId(), e.milestoneId());
+            writes.update("UPDATE milestone_state SET name = ? WHERE plan_id = ? AND milestone_id = ?", e.name(), e.planId(), e.milestoneId());
         } else if (event instanceof MilestoneForecastChanged e) {
-            jdbc.update("UPDATE milestone_state SET forecast_date = ? WHERE plan_id = ? AND milestone_id = ?",
+            writes.update("UPDATE milestone_state SET forecast_date = ? WHERE plan_id = ? AND milestone_id = ?",
                     date(e.newDate()), e.planId(), e.milestoneId());
-            move(envelope, e.planId(), e.milestoneId(), e.associationId(), "FORECAST", e.previousDate(), e.newDate(), null, null,
-                    e.reason(), slip(e.newDate(), target(e.planId(), e.milestoneId())));
+            move(writes, envelope, e.planId(), e.milestoneId(), e.associationId(), "FORECAST", e.previousDate(), e.newDate(), null, null,
+                    e.reason(), SLIP_FROM_NEW_FORECAST, date(e.newDate()), e.planId(), e.milestoneId());
         } else if (event instanceof MilestoneTargetDateChanged e) {
-            jdbc.update("UPDATE milestone_state SET target_date = ? WHERE plan_id = ? AND milestone_id = ?",
+            writes.update("UPDATE milestone_state SET target_date = ? WHERE plan_id = ? AND milestone_id = ?",
                     date(e.newDate()), e.planId(), e.milestoneId());
-            move(envelope, e.planId(), e.milestoneId(), e.associationId(), "TARGET", e.previousDate(), e.newDate(), null, null,
-                    e.reason(), slip(forecast(e.planId(), e.milestoneId()), e.newDate()));
+            move(writes, envelope, e.planId(), e.milestoneId(), e.associationId(), "TARGET", e.previousDate(), e.newDate(), null, null,
+                    e.reason(), SLIP_FROM_NEW_TARGET, date(e.newDate()), e.planId(), e.milestoneId());
         } else if (event instanceof MilestoneStatusChanged e) {
-            jdbc.update("UPDATE milestone_state SET status = ? WHERE plan_id = ? AND milestone_id = ?",
+            writes.update("UPDATE milestone_state SET status = ? WHERE plan_id = ? AND milestone_id = ?",
                     e.newStatus().name(), e.planId(), e.milestoneId());
-            move(envelope, e.planId(), e.milestoneId(), e.associationId(), "STATUS", null, null, e.previousStatus().name(),
-                    e.newStatus().name(), e.reason(), slip(forecast(e.planId(), e.milestoneId()), target(e.planId(), e.milestoneId())));
+            move(writes, envelope, e.planId(), e.milestoneId(), e.associationId(), "STATUS", null, null, e.previousStatus().name(),
+                    e.newStatus().name(), e.reason(), SLIP_AS_STORED, e.planId(), e.milestoneId());
         } else if (event instanceof MilestoneRemoved e) {
-            jdbc.update("UPDATE milestone_state SET removed = true WHERE plan_id = ? AND milestone_id = ?", e.planId(), e.milestoneId());
+            writes.update("UPDATE milestone_state SET removed = true WHERE plan_id = ? AND milestone_id = ?", e.planId(), e.milestoneId());
         }
     }
 
-    private void move(EventEnvelope envelope, String planId, String milestoneId, String associationId, String kind,
-                      LocalDate previous, LocalDate next, String previousStatus, String newStatus, String reason, Integer slip) {
-        jdbc.update("""
+    /**
+     * One row of the history. The slip is an SQL expression run with the statement, not read before it:
+     * the statements of a poll run together at its end, after the earlier events' changes to the milestone.
+     */
+    private static void move(Writes writes, EventEnvelope envelope, String planId, String milestoneId, String associationId,
+                             String kind, LocalDate previous, LocalDate next, String previousStatus, String newStatus, String reason,
+                             String slip, Object... slipArgs) {
+        Object[] args = new Object[11 + slipArgs.length];
+        Object[] fixed = {envelope.eventId(), planId, milestoneId, associationId, Timestamp.from(envelope.occurredAt()), kind,
+                date(previous), date(next), previousStatus, newStatus, reason};
+        System.arraycopy(fixed, 0, args, 0, fixed.length);
+        System.arraycopy(slipArgs, 0, args, fixed.length, slipArgs.length);
+        writes.update("""
                         INSERT INTO milestone_move (event_id, plan_id, milestone_id, association_id, occurred_at, kind, previous_date,
                                                     new_date, previous_status, new_status, reason, slip_days)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING""",
-                envelope.eventId(), planId, milestoneId, associationId, Timestamp.from(envelope.occurredAt()), kind, date(previous),
-                date(next), previousStatus, newStatus, reason, slip);
-    }
-
-    private LocalDate target(String planId, String milestoneId) {
-        return stored("target_date", planId, milestoneId);
-    }
-
-    private LocalDate forecast(String planId, String milestoneId) {
-        return stored("forecast_date", planId, milestoneId);
-    }
-
-    /** A date column of the milestone as it stands (the column name is one of ours, never input). */
-    private LocalDate stored(String column, String planId, String milestoneId) {
-        return jdbc.query("SELECT " + column + " FROM milestone_state WHERE plan_id = ? AND milestone_id = ?",
-                (rs, row) -> local(rs.getDate(1)), planId, milestoneId).stream().findFirst().orElse(null);
-    }
-
-    private static Integer slip(LocalDate forecast, LocalDate target) {
-        return forecast == null || target == null ? null : (int) ChronoUnit.DAYS.between(target, forecast);
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, %s) ON CONFLICT (event_id) DO NOTHING""".formatted(slip), args);
     }
 
     private static Date date(LocalDate date) {
         return date == null ? null : Date.valueOf(date);
-    }
-
-    private static LocalDate local(Date date) {
-        return date == null ? null : date.toLocalDate();
     }
 }

@@ -1,6 +1,5 @@
 package se.samplan.reporting.plan;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.samplan.events.EventEnvelope;
 import se.samplan.events.SamplanEvent;
@@ -14,6 +13,7 @@ import se.samplan.events.plan.PlanPresented;
 import se.samplan.events.plan.PlanRetitled;
 import se.samplan.events.plan.PlanRevisionStarted;
 import se.samplan.reporting.intake.Projection;
+import se.samplan.reporting.intake.Writes;
 
 import java.util.List;
 
@@ -29,21 +29,15 @@ import java.time.LocalDate;
 @Component
 class PlanOverviewProjection implements Projection {
 
-    private final JdbcTemplate jdbc;
-
-    PlanOverviewProjection(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
-
     @Override
     public List<String> tables() {
         return List.of("plan_overview", "activity_overview");
     }
 
     @Override
-    public void apply(EventEnvelope envelope, SamplanEvent event) {
+    public void apply(EventEnvelope envelope, SamplanEvent event, Writes writes) {
         if (event instanceof PlanCreated created) {
-            jdbc.update("""
+            writes.update("""
                             INSERT INTO plan_overview (plan_id, association_id, title, period_start, period_end, status,
                                                        created_at, updated_at, owner_id)
                             VALUES (?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?)
@@ -52,20 +46,20 @@ class PlanOverviewProjection implements Projection {
                     date(created.periodEnd()), Timestamp.from(envelope.occurredAt()), Timestamp.from(envelope.occurredAt()),
                     created.ownerId());
         } else if (event instanceof PlanRetitled retitled) {
-            update(envelope, "title = ?", retitled.title(), retitled.planId());
+            update(writes, envelope, "title = ?", retitled.title(), retitled.planId());
         } else if (event instanceof PlanPeriodChanged period) {
-            jdbc.update("UPDATE plan_overview SET period_start = ?, period_end = ?, updated_at = ? WHERE plan_id = ?",
+            writes.update("UPDATE plan_overview SET period_start = ?, period_end = ?, updated_at = ? WHERE plan_id = ?",
                     date(period.periodStart()), date(period.periodEnd()), Timestamp.from(envelope.occurredAt()), period.planId());
         } else if (event instanceof PlanPresented presented) {
-            update(envelope, "status = ?", "PRESENTED", presented.planId());
+            update(writes, envelope, "status = ?", "PRESENTED", presented.planId());
         } else if (event instanceof PlanDecided decided) {
-            update(envelope, "status = ?", "DECIDED", decided.planId());
+            update(writes, envelope, "status = ?", "DECIDED", decided.planId());
         } else if (event instanceof PlanRevisionStarted revision) {
-            update(envelope, "status = ?", "REVISING", revision.planId());
+            update(writes, envelope, "status = ?", "REVISING", revision.planId());
         } else if (event instanceof PlanClosed closed) {
-            update(envelope, "status = ?", "CLOSED", closed.planId());
+            update(writes, envelope, "status = ?", "CLOSED", closed.planId());
         } else if (event instanceof ActivityScheduled scheduled) {
-            jdbc.update("""
+            writes.update("""
                             INSERT INTO activity_overview (activity_id, association_id, plan_id, title, due_date, status)
                             VALUES (?, ?, ?, ?, ?, 'PLANNED')
                             ON CONFLICT (activity_id) DO NOTHING""",
@@ -75,8 +69,8 @@ class PlanOverviewProjection implements Projection {
         }
     }
 
-    private void update(EventEnvelope envelope, String assignment, Object value, String planId) {
-        jdbc.update("UPDATE plan_overview SET " + assignment + ", updated_at = ? WHERE plan_id = ?",
+    private static void update(Writes writes, EventEnvelope envelope, String assignment, Object value, String planId) {
+        writes.update("UPDATE plan_overview SET " + assignment + ", updated_at = ? WHERE plan_id = ?",
                 value, Timestamp.from(envelope.occurredAt()), planId);
     }
 

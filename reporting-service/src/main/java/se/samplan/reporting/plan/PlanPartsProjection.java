@@ -1,6 +1,5 @@
 package se.samplan.reporting.plan;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.samplan.events.EventEnvelope;
 import se.samplan.events.SamplanEvent;
@@ -11,6 +10,7 @@ import se.samplan.events.plan.RiskAdded;
 import se.samplan.events.plan.RiskChanged;
 import se.samplan.events.plan.RiskRemoved;
 import se.samplan.reporting.intake.Projection;
+import se.samplan.reporting.intake.Writes;
 
 import java.util.List;
 
@@ -20,40 +20,34 @@ import java.sql.Timestamp;
 @Component
 class PlanPartsProjection implements Projection {
 
-    private final JdbcTemplate jdbc;
-
-    PlanPartsProjection(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
-
     @Override
     public List<String> tables() {
         return List.of("plan_partner", "plan_risk");
     }
 
     @Override
-    public void apply(EventEnvelope envelope, SamplanEvent event) {
+    public void apply(EventEnvelope envelope, SamplanEvent event, Writes writes) {
         if (event instanceof PartnerAssociationAdded e) {
-            jdbc.update("""
+            writes.update("""
                     INSERT INTO plan_partner (plan_id, partner_association_id, access, association_id) VALUES (?, ?, ?, ?)
                     ON CONFLICT (plan_id, partner_association_id) DO UPDATE SET access = EXCLUDED.access,
                                                                                 association_id = EXCLUDED.association_id""",
                     e.planId(), e.partnerAssociationId(), e.access().name(), e.associationId());
         } else if (event instanceof PartnerAssociationRemoved e) {
-            jdbc.update("DELETE FROM plan_partner WHERE plan_id = ? AND partner_association_id = ?", e.planId(), e.partnerAssociationId());
+            writes.update("DELETE FROM plan_partner WHERE plan_id = ? AND partner_association_id = ?", e.planId(), e.partnerAssociationId());
         } else if (event instanceof RiskAdded e) {
-            jdbc.update("""
+            writes.update("""
                     INSERT INTO plan_risk (plan_id, risk_id, association_id, description, mitigation, likelihood, impact, added_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (plan_id, risk_id) DO NOTHING""",
                     e.planId(), e.riskId(), e.associationId(), e.description(), e.mitigation(), e.likelihood(), e.impact(),
                     Timestamp.from(envelope.occurredAt()));
         } else if (event instanceof RiskChanged e) {
-            jdbc.update("UPDATE plan_risk SET description = ?, mitigation = ?, likelihood = ?, impact = ? WHERE plan_id = ? AND risk_id = ?",
+            writes.update("UPDATE plan_risk SET description = ?, mitigation = ?, likelihood = ?, impact = ? WHERE plan_id = ? AND risk_id = ?",
                     e.description(), e.mitigation(), e.likelihood(), e.impact(), e.planId(), e.riskId());
         } else if (event instanceof RiskRemoved e) {
-            jdbc.update("DELETE FROM plan_risk WHERE plan_id = ? AND risk_id = ?", e.planId(), e.riskId());
+            writes.update("DELETE FROM plan_risk WHERE plan_id = ? AND risk_id = ?", e.planId(), e.riskId());
         } else if (event instanceof PlanOwnerChanged e) {
-            jdbc.update("UPDATE plan_overview SET owner_id = ? WHERE plan_id = ?", e.ownerId(), e.planId());
+            writes.update("UPDATE plan_overview SET owner_id = ? WHERE plan_id = ?", e.ownerId(), e.planId());
         }
     }
 }

@@ -12,11 +12,18 @@ import org.springframework.test.context.DynamicPropertySource;
 import se.samplan.events.EventEnvelope;
 import se.samplan.events.EventJson;
 import se.samplan.events.activity.ActivityOccurrenceCompleted;
+import se.samplan.events.activity.ActivityOccurrenceStarted;
+import se.samplan.events.activity.ActivityRescheduled;
+import se.samplan.events.activity.ActivityScheduled;
+import se.samplan.events.activity.PlannedOccurrence;
 import se.samplan.events.plan.MilestoneAdded;
 import se.samplan.events.plan.PartnerAccess;
 import se.samplan.events.plan.PartnerAssociationAdded;
 import se.samplan.events.plan.MilestoneForecastChanged;
 import se.samplan.events.plan.MilestoneStatusChanged;
+import se.samplan.events.plan.MilestoneTargetDateChanged;
+import se.samplan.events.plan.RiskAdded;
+import se.samplan.events.plan.RiskChanged;
 import se.samplan.events.plan.PlanCreated;
 import se.samplan.events.plan.Rating;
 import se.samplan.events.plan.PlanDecided;
@@ -51,6 +58,8 @@ class EventIntakeTest {
     EventIntake intake;
     @Autowired
     Positions positions;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
     /** The tables as their owner sees them: every association's rows. */
     JdbcTemplate jdbc;
 
@@ -183,6 +192,102 @@ class EventIntakeTest {
         try (Tenancy.Scope system = Tenancy.system()) {
             assertThat(positions.nextOffset(topic("plans"), 0)).contains(1L);
         }
+    }
+
+    /**
+     * A poll's statements run together, level by level per aggregate (Writes): a poll holding whole
+     * histories of several plans and activities, interleaved, gives what applying them one poll per
+     * record gives, including each move's slip read from the milestone as the events before it left it.
+     */
+    @Test
+    void aPollOfManyAggregatesGivesWhatOneRecordAtATimeGives() {
+        List<List<EventEnvelope>> histories = new ArrayList<>();
+        for (String plan : List.of("plan-x", "plan-y", "plan-z")) {
+            LocalDate target = LocalDate.of(2022, 3, 1);
+            Object forecast = new MilestoneForecastChanged(plan, "sco", "m1", target.plusDays(3), target.plusDays(20), "Byrån");
+            Object targetMoved = new MilestoneTargetDateChanged(plan, "sco", "m1", target, target.plusDays(10), "Styrelsen");
+            // The plans move their milestone in different orders, so a poll's statements cannot follow one common order.
+            boolean forecastFirst = !plan.equals("plan-y");
+            List<Object> planEvents = List.of(
+                    new PlanCreated(plan, "sco", "Plan " + plan, LocalDate.of(2022, 1, 1), LocalDate.of(2022, 12, 31), "person-1"),
+                    new MilestoneAdded(plan, "sco", "m1", "Webb", target, target.plusDays(3), Rating.G),
+                    forecastFirst ? forecast : targetMoved,
+                    forecastFirst ? targetMoved : forecast,
+                    new MilestoneStatusChanged(plan, "sco", "m1", Rating.G, Rating.O, "Försenad"),
+                    new RiskAdded(plan, "sco", "r1", "Låg närvaro", "Påminnelser", 3, 2),
+                    new RiskChanged(plan, "sco", "r1", "Låg närvaro", "Sms", 2, 2),
+                    new PlanRetitled(plan, "sco", "Plan " + plan + " 2022"));
+            histories.add(sequenced(plan, planEvents));
+            for (String activity : List.of(plan + "-a1", plan + "-a2")) {
+                List<PlannedOccurrence> twice = List.of(new PlannedOccurrence("2022-02", LocalDate.of(2022, 2, 15)),
+                        new PlannedOccurrence("2022-03", LocalDate.of(2022, 3, 15)));
+                List<PlannedOccurrence> moved = List.of(new PlannedOccurrence("2022-03", LocalDate.of(2022, 3, 20)),
+                        new PlannedOccurrence("2022-04", LocalDate.of(2022, 4, 15)));
+                ActivityScheduled base = EventProducer.activity(activity, "sco", plan, "Träff " + activity, LocalDate.of(2022, 2, 15));
+                Object scheduled = new ActivityScheduled(activity, "sco", plan, base.title(), null, base.kind(), List.of(), null,
+                        List.of(), null, null, null, null, base.schedule(), twice);
+                Object started = new ActivityOccurrenceStarted(activity, "sco", plan, "2022-02");
+                Object completed = new ActivityOccurrenceCompleted(activity, "sco", plan, "2022-02", LocalDate.of(2022, 2, 16), "Bra",
+                        new java.math.BigDecimal("500.00"));
+                Object rescheduled = new ActivityRescheduled(activity, "sco", plan, base.schedule(), moved);
+                // The second activity starts an occurrence that only its new schedule gives.
+                histories.add(sequenced(activity, activity.endsWith("a1")
+                        ? List.of(scheduled, started, completed, rescheduled, new ActivityOccurrenceStarted(activity, "sco", plan, "2022-03"))
+                        : List.of(scheduled, rescheduled, new ActivityOccurrenceStarted(activity, "sco", plan, "2022-04"), started, completed)));
+            }
+        }
+        // Round robin over the aggregates: every level of the poll holds several aggregates' statements.
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        long[] offsets = new long[4];
+        for (int step = 0; records.size() < histories.stream().mapToInt(List::size).sum(); step++) {
+            for (int h = 0; h < histories.size(); h++) {
+                if (step < histories.get(h).size()) {
+                    EventEnvelope envelope = histories.get(h).get(step);
+                    String topic = envelope.aggregateId().contains("-a") ? "activities" : "plans";
+                    int partition = h % 2;
+                    records.add(record(topic, partition, offsets[(topic.equals("plans") ? 0 : 2) + partition]++, envelope));
+                }
+            }
+        }
+        records.forEach(one -> feed(List.of(one)));
+        List<Map<String, Object>> oneByOne = everything();
+        assertThat(jdbc.queryForList("SELECT slip_days FROM milestone_move WHERE plan_id = 'plan-x' ORDER BY occurred_at", Integer.class))
+                .containsExactly(3, 20, 10, 10);
+        assertThat(jdbc.queryForList("SELECT slip_days FROM milestone_move WHERE plan_id = 'plan-y' ORDER BY occurred_at", Integer.class))
+                .containsExactly(3, -7, 10, 10);
+        assertThat(jdbc.queryForObject("SELECT status FROM activity_occurrence WHERE activity_id = 'plan-z-a2' AND occurrence_id = '2022-04'",
+                String.class)).isEqualTo("IN_PROGRESS");
+
+        jdbc.execute("TRUNCATE consumer_position, aggregate_position, plan_overview, activity_overview, milestone_state, milestone_move, "
+                + "activity_detail, activity_occurrence, plan_partner, plan_risk");
+        double split = meters.counter("samplan.events.polls.split", "consumer", "reporting").count();
+        feed(records);
+
+        assertThat(everything()).isEqualTo(oneByOne);
+        // Applied as one poll, not record by record after a failure.
+        assertThat(meters.counter("samplan.events.polls.split", "consumer", "reporting").count()).isEqualTo(split);
+    }
+
+    private static List<EventEnvelope> sequenced(String aggregateId, List<?> events) {
+        List<EventEnvelope> envelopes = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            envelopes.add(EventProducer.envelope((se.samplan.events.SamplanEvent) events.get(i), aggregateId, i,
+                    Instant.parse("2022-01-10T09:00:00Z").plusSeconds(60L * i)));
+        }
+        return envelopes;
+    }
+
+    /** Every projection table and the positions, in a fixed order. */
+    private List<Map<String, Object>> everything() {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (String table : List.of("plan_overview ORDER BY plan_id", "activity_overview ORDER BY activity_id",
+                "milestone_state ORDER BY plan_id, milestone_id", "milestone_move ORDER BY event_id",
+                "activity_detail ORDER BY activity_id", "activity_occurrence ORDER BY activity_id, occurrence_id",
+                "plan_risk ORDER BY plan_id, risk_id", "consumer_position ORDER BY topic, partition",
+                "aggregate_position ORDER BY aggregate_id")) {
+            rows.addAll(jdbc.queryForList("SELECT * FROM " + table));
+        }
+        return rows;
     }
 
     /** One poll's records, as the batch listener gets them. */
