@@ -22,7 +22,6 @@ public final class Writes {
     private final List<Map<String, List<Object[]>>> levels = new ArrayList<>();
     private final Map<String, Integer> depth = new HashMap<>();
     private String aggregateId;
-    private int statements;
 
     Writes(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -40,11 +39,10 @@ public final class Writes {
             levels.add(new LinkedHashMap<>());
         }
         levels.get(level).computeIfAbsent(sql, s -> new ArrayList<>()).add(args);
-        statements++;
     }
 
-    /** Runs every statement, level by level; answers how many there were. */
-    int flush() {
+    /** Runs every statement, level by level, once the poll's events are all read (a Writes serves one poll). */
+    void flush() {
         for (Map<String, List<Object[]>> level : levels) {
             level.forEach((sql, args) -> {
                 if (args.size() == 1) {
@@ -54,10 +52,5 @@ public final class Writes {
                 }
             });
         }
-        int done = statements;
-        levels.clear();
-        depth.clear();
-        statements = 0;
-        return done;
     }
 }
