@@ -86,7 +86,8 @@ public final class Bench {
             double[] planScan = Baselines.scan(planDb);
             report.scan(scan, planScan);
             log("raw scan %.0f rows/s over %.0f rows", scan[0], scan[1]);
-            replay(stack, reportingDb, scan[0]);
+            Replay.History history = replay(stack, reportingDb, scan[0]);
+            scale(stack, reportingDb, history);
             portfolio(stack);
         }
         report.write();
@@ -353,13 +354,17 @@ public final class Bench {
         return true;
     }
 
-    /** Every projection rebuilt from offset zero of topics holding {@code replayEvents} events. */
-    private void replay(LocalStack stack, String reportingDb, double rawScan) throws Exception {
+    /**
+     * Every projection rebuilt from offset zero of topics holding {@code replayEvents} events;
+     * answers the history, to grow it further.
+     */
+    private Replay.History replay(LocalStack stack, String reportingDb, double rawScan) throws Exception {
         // Only reporting reads during the replay; the other consumers would compete for the two cores.
         stack.stop("notification-service");
         stack.stop("activity-service");
         await(() -> Replay.positions(reportingDb) >= Replay.ends(stack.config().kafkaBootstrap()), 300);
-        long total = Replay.amplify(stack.config().kafkaBootstrap(), options.replayEvents());
+        Replay.History history = Replay.History.read(stack.config().kafkaBootstrap());
+        long total = history.growTo(options.replayEvents());
         log("topics hold %d events; rebuilding reporting", total);
         AtomicLong firstSeen = new AtomicLong();
         AtomicLong positionAtStart = new AtomicLong();
@@ -394,6 +399,27 @@ public final class Bench {
         report.replay(total, seconds, rate, rawScan);
         report.profile("replay, its first two minutes", profiles.summary());
         log("replayed %d events at %.0f events/s (%.0f %% of the raw scan)", total, rate, 100 * rate / rawScan);
+        return history;
+    }
+
+    /**
+     * Grows the history to {@code scaleEvents} for the portfolio and status views, with reporting
+     * live: the copies are applied as they arrive, and the views are measured once all are.
+     */
+    private void scale(LocalStack stack, String reportingDb, Replay.History history) throws Exception {
+        long before = Replay.ends(stack.config().kafkaBootstrap());
+        if (options.scaleEvents() <= before) {
+            return;
+        }
+        long started = System.nanoTime();
+        long total = history.growTo(options.scaleEvents());
+        double producing = (System.nanoTime() - started) / 1e9;
+        log("topics hold %d events (%d copies); reporting applies the rest", total, history.copies());
+        long ends = Replay.ends(stack.config().kafkaBootstrap());
+        await(() -> Replay.positions(reportingDb) >= ends, options.replayMinutes() * 60);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        report.scale(before, total, history.copies(), producing, seconds, Faults.single(reportingDb, "SELECT pg_database_size(current_database())"));
+        log("reporting applied %d more events in %.0f s", total - before, seconds);
     }
 
     /** The portfolio and status views of each association, on the replayed history. */

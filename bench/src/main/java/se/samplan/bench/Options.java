@@ -4,11 +4,12 @@ import java.nio.file.Path;
 
 /**
  * What to run and at what scale; every option is a {@code --name=value} flag. The defaults are the
- * issue's workloads: 300 commands/s for 10 minutes, a replay of 1 M events, 80 associations and a
- * reminder sweep of 100 000 due activities.
+ * issue's workloads: 300 commands/s for 10 minutes, a replay of 1 M events, the portfolio of 80
+ * associations on 10 M events and a reminder sweep of 100 000 due activities.
  */
 record Options(String mode, Path repository, Path report, int rate, int minutes, int concurrency, int throughputSeconds,
-               int overheadSeconds, int associations, int usersPerAssociation, long replayEvents, int replayMinutes,
+               int overheadSeconds, int associations, int usersPerAssociation, long replayEvents, long scaleEvents,
+               int replayMinutes,
                int reminders, int reminderMinutes, int faultRate, String javaOptions, String command) {
 
     static Options parse(String[] args) {
@@ -29,6 +30,7 @@ record Options(String mode, Path repository, Path report, int rate, int minutes,
                 Integer.parseInt(get(args, "associations", "80")),
                 Integer.parseInt(get(args, "users-per-association", "2")),
                 Long.parseLong(get(args, "replay-events", "1000000")),
+                Long.parseLong(get(args, "scale-events", "10000000")),
                 Integer.parseInt(get(args, "replay-minutes", "60")),
                 Integer.parseInt(get(args, "reminders", "100000")),
                 Integer.parseInt(get(args, "reminder-minutes", "30")),

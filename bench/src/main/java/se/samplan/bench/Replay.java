@@ -62,33 +62,63 @@ final class Replay {
         return events;
     }
 
-    /** Adds copies until the topics hold at least {@code total} events; answers how many they hold. */
-    static long amplify(String bootstrap, long total) throws Exception {
-        List<Event> originals = read(bootstrap);
-        long held = originals.size();
-        Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        properties.put(ProducerConfig.ACKS_CONFIG, "all");
-        properties.put(ProducerConfig.LINGER_MS_CONFIG, 20);
-        properties.put(ProducerConfig.BATCH_SIZE_CONFIG, 262_144);
-        properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(properties)) {
-            for (int copy = 1; held < total; copy++) {
-                Map<String, String> renamed = new HashMap<>();
-                for (Event event : originals) {
-                    if (held >= total) {
-                        break;
-                    }
-                    String value = rename(event.value(), copy, renamed);
-                    String key = rename(event.key(), copy, renamed);
-                    producer.send(new ProducerRecord<>(event.topic(), key, value.getBytes(StandardCharsets.UTF_8)));
-                    held++;
-                }
-            }
-            producer.flush();
+    /**
+     * The command load's own events, read once before any copy, and the copies made of them so far:
+     * growing again adds further copies of the originals, never copies of copies.
+     */
+    static final class History {
+        private final String bootstrap;
+        private final List<Event> originals;
+        private long held;
+        private int copies;
+
+        private History(String bootstrap, List<Event> originals) {
+            this.bootstrap = bootstrap;
+            this.originals = originals;
+            this.held = originals.size();
         }
-        return held;
+
+        /** The records now on the topics, taken as the originals. */
+        static History read(String bootstrap) {
+            return new History(bootstrap, Replay.read(bootstrap));
+        }
+
+        /** Adds copies until the topics hold at least {@code total} events; answers how many they hold. */
+        long growTo(long total) {
+            if (originals.isEmpty()) {
+                throw new IllegalStateException("No events on the topics to copy");
+            }
+            Properties properties = new Properties();
+            properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+            properties.put(ProducerConfig.ACKS_CONFIG, "all");
+            properties.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+            properties.put(ProducerConfig.BATCH_SIZE_CONFIG, 262_144);
+            properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+            properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(properties)) {
+                while (held < total) {
+                    int copy = ++copies;
+                    Map<String, String> renamed = new HashMap<>();
+                    // A copy is whole (every aggregate's full history) unless the total ends it.
+                    for (Event event : originals) {
+                        if (held >= total) {
+                            break;
+                        }
+                        String value = rename(event.value(), copy, renamed);
+                        String key = rename(event.key(), copy, renamed);
+                        producer.send(new ProducerRecord<>(event.topic(), key, value.getBytes(StandardCharsets.UTF_8)));
+                        held++;
+                    }
+                }
+                producer.flush();
+            }
+            return held;
+        }
+
+        /** Copies made so far: each is a new association for every original one. */
+        int copies() {
+            return copies;
+        }
     }
 
     private static String rename(String text, int copy, Map<String, String> renamed) {

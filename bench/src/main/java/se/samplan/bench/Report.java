@@ -174,11 +174,22 @@ final class Report {
                 """.formatted(events, seconds, rate));
     }
 
+    void scale(long before, long total, int copies, double producing, double seconds, long databaseBytes) {
+        row("reporting applying %d more events while they are produced, events/s".formatted(total - before),
+                "%.0f".formatted((total - before) / seconds), "", null);
+        section("Growing to the scale", """
+                After the replay the bench copied the history further, until the topics held %d events (%d copies of the
+                command load's associations in all), with reporting-service live: producing the %d new records took
+                %.0f s, and reporting had applied all of them %.0f s after the first was sent (%.0f events/s). Its
+                database then took %.1f GB on disk.
+                """.formatted(total, copies, total - before, producing, seconds, (total - before) / seconds, databaseBytes / 1e9));
+    }
+
     void portfolio(Map<String, FixedRate.Result> results, int associations, long events) {
         results.forEach((path, result) -> row("`%s` p99 (%d associations, %d events)".formatted(path, associations, events),
                 "%s ms".formatted(millis(result.latency(), 99)), "", null));
         StringBuilder text = new StringBuilder("20 requests/s for 60 s each, each by a reader of one of the %d associations in turn, "
-                .formatted(associations) + "after the replay, on a reporting database holding the projections of %d events:\n\n".formatted(events));
+                .formatted(associations) + "on a reporting database holding the projections of %d events:\n\n".formatted(events));
         results.forEach((path, result) -> text.append("- `").append(path).append("`: p50 ").append(millis(result.latency(), 50))
                 .append(", p99 ").append(millis(result.latency(), 99)).append(", max ").append(millis(result.latency(), 100))
                 .append(" ms (").append(result.succeeded()).append(" of ").append(result.sent()).append(" answered 200)\n"));

@@ -51,6 +51,8 @@ class EventIntake implements ConsumerSeekAware {
     /** From the event's commit in its service to its application here: the end-to-end lag. */
     private final Timer lag;
     private final Counter duplicates;
+    /** Polls whose transaction failed and that were applied record by record instead. */
+    private final Counter splitPolls;
 
     EventIntake(List<EventReaction> reactions, Positions positions, TransactionTemplate transaction, Tracer tracer,
                 TraceParents traceParents, MeterRegistry meters,
@@ -64,6 +66,7 @@ class EventIntake implements ConsumerSeekAware {
         this.lag = Timer.builder("samplan.events.lag").tag("consumer", "notification")
                 .publishPercentileHistogram().register(meters);
         this.duplicates = Counter.builder("samplan.events.duplicates").tag("consumer", "notification").register(meters);
+        this.splitPolls = Counter.builder("samplan.events.polls.split").tag("consumer", "notification").register(meters);
         if (resetPositions) {
             log.warn("Resetting consumer positions: the topics are read again from the start");
             transaction.executeWithoutResult(status -> positions.resetPartitions());
@@ -84,6 +87,7 @@ class EventIntake implements ConsumerSeekAware {
             outcomes = transaction.execute(status -> records.stream().map(this::apply).toList());
         } catch (RuntimeException pollFailed) {
             log.warn("A poll of {} records failed ({}); applying them one by one", records.size(), pollFailed.toString());
+            splitPolls.increment();
             outcomes = oneByOne(records);
         }
         count(outcomes);

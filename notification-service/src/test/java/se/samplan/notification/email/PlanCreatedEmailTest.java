@@ -9,6 +9,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -68,6 +69,8 @@ class PlanCreatedEmailTest {
 
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    MeterRegistry meters;
 
     @BeforeEach
     void up() {
@@ -134,6 +137,7 @@ class PlanCreatedEmailTest {
         EventEnvelope after = planCreated("Plan efter");
         String key = "same-partition";
         byte[] unreadable = "inte JSON".getBytes(StandardCharsets.UTF_8);
+        double splitBefore = splitPolls();
         Map<String, Object> config = Map.of("bootstrap.servers", TestKafka.get().bootstrapServers(), "linger.ms", 200);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
                 config, new StringSerializer(), new ByteArraySerializer())) {
@@ -148,6 +152,12 @@ class PlanCreatedEmailTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
                 "SELECT count(*) FROM rejected_event WHERE topic = ? AND value = ?", Integer.class, topic,
                 unreadable) == 1);
+        // The poll holding it failed as a whole and was applied record by record.
+        assertThat(splitPolls()).isGreaterThan(splitBefore);
+    }
+
+    private double splitPolls() {
+        return meters.get("samplan.events.polls.split").tag("consumer", "notification").counter().count();
     }
 
     @Test

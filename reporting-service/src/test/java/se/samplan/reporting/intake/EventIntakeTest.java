@@ -4,7 +4,16 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -33,9 +42,11 @@ import se.samplan.reporting.ReportingTestSupport;
 import se.samplan.reporting.db.Tenancy;
 import se.samplan.testkit.EventProducer;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -44,9 +55,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The projections fed poll by poll, as the Kafka listener feeds them, with the redeliveries
- * and orderings Kafka can produce: the result must equal a single clean pass.
+ * and orderings Kafka can produce: the result must equal a single clean pass. Each record is
+ * applied in a span of its publisher's trace.
  */
 @SpringBootTest(properties = "samplan.consumer.auto-startup=false")
+@AutoConfigureObservability(metrics = false)
 class EventIntakeTest {
 
     @DynamicPropertySource
@@ -86,6 +99,56 @@ class EventIntakeTest {
                 LocalDate.of(2021, 12, 10)), "act-1", 0, now);
         activityA2 = EventProducer.envelope(EventProducer.activity("act-2", "sco", "plan-a", "Nyhetsbrev", null),
                 "act-2", 0, now);
+    }
+
+    /** Every span the service ends, as its exporter would receive it. */
+    static final List<SpanData> ENDED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @TestConfiguration
+    static class Spans {
+        /** Alongside the service's own processors: ends spans into {@link #ENDED} at once, not in batches. */
+        @Bean
+        SpanProcessor collectingSpans() {
+            return SimpleSpanProcessor.create(new SpanExporter() {
+                @Override
+                public CompletableResultCode export(Collection<SpanData> spans) {
+                    ENDED.addAll(spans);
+                    return CompletableResultCode.ofSuccess();
+                }
+
+                @Override
+                public CompletableResultCode flush() {
+                    return CompletableResultCode.ofSuccess();
+                }
+
+                @Override
+                public CompletableResultCode shutdown() {
+                    return CompletableResultCode.ofSuccess();
+                }
+            });
+        }
+    }
+
+    @Test
+    void eachRecordIsAppliedInASpanOfTheTraceItsPublisherPutOnIt() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String publisherSpan = "00f067aa0ba902b7";
+        ConsumerRecord<String, byte[]> traced = record("plans", 0, 0, planA);
+        traced.headers().add("traceparent", ("00-" + traceId + "-" + publisherSpan + "-01").getBytes(StandardCharsets.UTF_8));
+        ENDED.clear();
+
+        feed(List.of(traced, record("plans", 1, 0, planB)));
+
+        List<SpanData> records = ENDED.stream().filter(span -> span.getName().equals(topic("plans") + " process")).toList();
+        assertThat(records).hasSize(2).allSatisfy(span -> assertThat(span.getKind()).isEqualTo(SpanKind.CONSUMER));
+        // The traced record's span is a child of its publisher's span, in its trace.
+        assertThat(records).filteredOn(span -> span.getTraceId().equals(traceId))
+                .singleElement().satisfies(span -> assertThat(span.getParentSpanId()).isEqualTo(publisherSpan));
+        // A record without trace context starts a trace of its own.
+        assertThat(records).filteredOn(span -> !span.getTraceId().equals(traceId))
+                .singleElement().satisfies(span -> assertThat(span.getParentSpanContext().isValid()).isFalse());
+        assertThat(jdbc.queryForList("SELECT plan_id FROM plan_overview ORDER BY plan_id", String.class))
+                .containsExactly("plan-a", "plan-b");
     }
 
     @Test
