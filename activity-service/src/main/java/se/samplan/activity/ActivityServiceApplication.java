@@ -8,6 +8,11 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class ActivityServiceApplication {
 
     public static void main(String[] args) {
+        // Axon 4.12's update checker reports a machine id to AxonIQ's servers from every start; an
+        // association's platform sends nothing to third parties unasked (AXONIQ_UPDATE_CHECKER_DISABLED=false opts in).
+        if (System.getenv("AXONIQ_UPDATE_CHECKER_DISABLED") == null) {
+            System.getProperties().putIfAbsent("axoniq.update-checker.disabled", "true");
+        }
         SpringApplication.run(ActivityServiceApplication.class, args);
     }
 }

@@ -46,6 +46,7 @@ public final class Bench {
         } else {
             new Bench(options).run();
         }
+        BenchStack.deleteData();
         System.exit(0);
     }
 
@@ -86,7 +87,7 @@ public final class Bench {
             double[] planScan = Baselines.scan(planDb);
             report.scan(scan, planScan);
             log("raw scan %.0f rows/s over %.0f rows", scan[0], scan[1]);
-            Replay.History history = replay(stack, reportingDb, scan[0]);
+            Replay.History history = replay(stack, reportingDb, scan[0], false);
             scale(stack, reportingDb, history);
             portfolio(stack);
         }
@@ -117,7 +118,7 @@ public final class Bench {
             settle(stack, reportingDb);
             double[] scan = Baselines.scan(activityDb);
             report.scan(scan, Baselines.scan(BenchStack.jdbc(stack, "plan")));
-            replay(stack, reportingDb, scan[0]);
+            replay(stack, reportingDb, scan[0], true);
         }
         report.write();
         log("wrote %s", options.report());
@@ -132,7 +133,6 @@ public final class Bench {
     private double throughput(LocalStack stack, Workload workload, List<Workload.User> users, double rawInserts) throws Exception {
         int workers = Math.min(options.concurrency(), users.size());
         AtomicLong done = new AtomicLong();
-        AtomicBoolean counting = new AtomicBoolean(false);
         AtomicBoolean running = new AtomicBoolean(true);
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         for (int w = 0; w < workers; w++) {
@@ -143,29 +143,64 @@ public final class Bench {
                     // Each worker is a few people, one after the other.
                     Workload.User user = users.get(worker + workers * (turn++ % Math.max(1, users.size() / workers)));
                     synchronized (user) {
-                        if (workload.next(user).accepted() && counting.get()) {
+                        if (workload.next(user).accepted()) {
                             done.incrementAndGet();
                         }
                     }
                 }
             });
         }
-        Thread.sleep(15_000);
-        Profiles profiles = new Profiles(options.repository().resolve("bench/target/jfr"), stack.processIds());
-        profiles.start(Math.min(60, options.throughputSeconds()));
-        counting.set(true);
+        List<Double> warmUp = warmUp(done);
+        Map<String, Duration> cpuBefore = CpuTimes.sample(stack.processIds());
+        long counted = done.get();
         long started = System.nanoTime();
         Thread.sleep(options.throughputSeconds() * 1000L);
-        counting.set(false);
-        double rate = done.get() / ((System.nanoTime() - started) / 1e9);
+        counted = done.get() - counted;
+        double seconds = (System.nanoTime() - started) / 1e9;
+        Map<String, Duration> cpu = CpuTimes.between(cpuBefore, CpuTimes.sample(stack.processIds()));
+        double rate = counted / seconds;
+        // Profiled after the count, under the same load: JFR's profile settings cost the six JVMs about
+        // as much CPU again as the commands (48 against 96 commands/s when it ran during the count).
+        int profiled = Math.min(30, options.throughputSeconds());
+        Profiles profiles = new Profiles(options.repository().resolve("bench/target/jfr"), stack.processIds());
+        profiles.start(profiled);
+        Thread.sleep(profiled * 1000L + 2000);
+        profiles.stop();
         running.set(false);
         pool.shutdown();
         pool.awaitTermination(1, TimeUnit.MINUTES);
         Thread.sleep(2000);
-        report.throughput(rate, workers, rawInserts, Map.copyOf(workload.statuses));
-        report.profile("throughput run", profiles.summary());
+        report.throughput(rate, workers, rawInserts, warmUp, Map.copyOf(workload.statuses));
+        report.cpuPerCommand(cpu, counted, seconds);
+        report.profile("command load, the %d s after the count".formatted(profiled), profiles.summary());
         log("commands/s %.0f (%.0f %% of raw inserts)", rate, 100 * rate / rawInserts);
         return rate;
+    }
+
+    /**
+     * Runs the load in windows of 10 s until its rate stops rising: the JIT compiles the long command
+     * path over thousands of commands, and a platform that runs for weeks is measured warm. Ends when
+     * the last 30 s ran no more than 3 % faster than the 30 s before them, or at {@code --warmup-seconds}.
+     */
+    private List<Double> warmUp(AtomicLong done) throws InterruptedException {
+        List<Double> windows = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.warmupSeconds());
+        while (System.nanoTime() < deadline) {
+            long before = done.get();
+            long started = System.nanoTime();
+            Thread.sleep(10_000);
+            windows.add((done.get() - before) / ((System.nanoTime() - started) / 1e9));
+            int n = windows.size();
+            if (n >= 6 && mean(windows.subList(n - 3, n)) <= 1.03 * mean(windows.subList(n - 6, n - 3))) {
+                break;
+            }
+        }
+        log("warm-up, commands/s per 10 s: %s", windows.stream().map(rate -> "%.0f".formatted(rate)).toList());
+        return windows;
+    }
+
+    private static double mean(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).average().orElse(0);
     }
 
     /** The same read through the gateway and straight to plan-service, interleaved on one schedule. */
@@ -358,7 +393,7 @@ public final class Bench {
      * Every projection rebuilt from offset zero of topics holding {@code replayEvents} events;
      * answers the history, to grow it further.
      */
-    private Replay.History replay(LocalStack stack, String reportingDb, double rawScan) throws Exception {
+    private Replay.History replay(LocalStack stack, String reportingDb, double rawScan, boolean profiled) throws Exception {
         // Only reporting reads during the replay; the other consumers would compete for the two cores.
         stack.stop("notification-service");
         stack.stop("activity-service");
@@ -389,15 +424,21 @@ public final class Bench {
         watch.start();
         stack.restart("reporting-service", Map.of("CONSUMER_REBUILD", "true"));
         watch.join(TimeUnit.MINUTES.toMillis(5));
+        // Profiled only in `bench/run replay`: the profiler slows what is timed. The full run profiles the
+        // same intake while it applies the scale run's copies.
         Profiles profiles = new Profiles(options.repository().resolve("bench/target/jfr-replay"), stack.processIds());
-        profiles.start(120);
+        if (profiled) {
+            profiles.start(120);
+        }
         long ends = Replay.ends(stack.config().kafkaBootstrap());
         await(() -> Replay.positions(reportingDb) >= ends, options.replayMinutes() * 60);
         double seconds = (System.nanoTime() - firstSeen.get()) / 1e9;
         double rate = (ends - positionAtStart.get()) / seconds;
-        profiles.stop();
-        report.replay(total, seconds, rate, rawScan);
-        report.profile("replay, its first two minutes", profiles.summary());
+        report.replay(total, seconds, rate, rawScan, profiled);
+        if (profiled) {
+            profiles.stop();
+            report.profile("replay, its first two minutes", profiles.summary());
+        }
         log("replayed %d events at %.0f events/s (%.0f %% of the raw scan)", total, rate, 100 * rate / rawScan);
         return history;
     }
@@ -412,12 +453,17 @@ public final class Bench {
             return;
         }
         long started = System.nanoTime();
+        // The replay's intake applying the copies, profiled for its first two minutes.
+        Profiles profiles = new Profiles(options.repository().resolve("bench/target/jfr-replay"), stack.processIds());
+        profiles.start(120);
         long total = history.growTo(options.scaleEvents());
         double producing = (System.nanoTime() - started) / 1e9;
         log("topics hold %d events (%d copies); reporting applies the rest", total, history.copies());
         long ends = Replay.ends(stack.config().kafkaBootstrap());
         await(() -> Replay.positions(reportingDb) >= ends, options.replayMinutes() * 60);
         double seconds = (System.nanoTime() - started) / 1e9;
+        profiles.stop();
+        report.profile("scale run: reporting applying the copies with the replay's intake, its first two minutes", profiles.summary());
         report.scale(before, total, history.copies(), producing, seconds, Faults.single(reportingDb, "SELECT pg_database_size(current_database())"));
         log("reporting applied %d more events in %.0f s", total - before, seconds);
     }

@@ -17,6 +17,8 @@ final class BenchStack {
     /** Full JIT, unlike the local stack's start-fast default: what a deployment runs. */
     static final String SERVICE_JAVA_OPTIONS = "-Xmx384m -Xss512k -XX:+UseSerialGC";
 
+    private static final List<LocalStack> STARTED = new ArrayList<>();
+
     private BenchStack() {
     }
 
@@ -31,7 +33,15 @@ final class BenchStack {
                 "--identity-secret=" + TestIdentity.DEV_SECRET,
                 "--service-java-options=" + javaOptions));
         args.addAll(Ports.stackFlags());
-        return LocalStack.start(StackConfig.fromArgs(args.toArray(String[]::new), Map.of(), data));
+        LocalStack stack = LocalStack.start(StackConfig.fromArgs(args.toArray(String[]::new), Map.of(), data));
+        STARTED.add(stack);
+        return stack;
+    }
+
+    /** After a run that ended well: the stacks' data (gigabytes after the scale run) goes; a failed run keeps it and its logs. */
+    static void deleteData() {
+        STARTED.forEach(LocalStack::deleteData);
+        STARTED.clear();
     }
 
     static String jdbc(LocalStack stack, String database) {

@@ -7,7 +7,8 @@ import java.nio.file.Path;
  * issue's workloads: 300 commands/s for 10 minutes, a replay of 1 M events, the portfolio of 80
  * associations on 10 M events and a reminder sweep of 100 000 due activities.
  */
-record Options(String mode, Path repository, Path report, int rate, int minutes, int concurrency, int throughputSeconds,
+record Options(String mode, Path repository, Path report, int rate, int minutes, int concurrency, int warmupSeconds,
+               int throughputSeconds,
                int overheadSeconds, int associations, int usersPerAssociation, long replayEvents, long scaleEvents,
                int replayMinutes,
                int reminders, int reminderMinutes, int faultRate, String javaOptions, String command) {
@@ -25,6 +26,7 @@ record Options(String mode, Path repository, Path report, int rate, int minutes,
                 Integer.parseInt(get(args, "rate", "300")),
                 Integer.parseInt(get(args, "minutes", "10")),
                 Integer.parseInt(get(args, "concurrency", "32")),
+                Integer.parseInt(get(args, "warmup-seconds", "300")),
                 Integer.parseInt(get(args, "throughput-seconds", "60")),
                 Integer.parseInt(get(args, "overhead-seconds", "60")),
                 Integer.parseInt(get(args, "associations", "80")),

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -69,7 +70,8 @@ final class Report {
                 """.formatted(Baselines.PAYLOAD.length, Baselines.METADATA.length, Baselines.PAYLOAD.length + 300));
     }
 
-    void throughput(double rate, int workers, double rawInserts, Map<Integer, java.util.concurrent.atomic.AtomicLong> statuses) {
+    void throughput(double rate, int workers, double rawInserts, List<Double> warmUp,
+                    Map<Integer, java.util.concurrent.atomic.AtomicLong> statuses) {
         row("commands/s through the gateway (%d people at once)".formatted(workers), "%.0f".formatted(rate),
                 "≥ 40 %% of raw inserts (%d writers) = %.0f".formatted(options.concurrency(), 0.4 * rawInserts), rate >= 0.4 * rawInserts);
         row("commands/s as a share of raw inserts/s", "%.0f %%".formatted(100 * rate / rawInserts), "≥ 40 %", rate >= 0.4 * rawInserts);
@@ -77,10 +79,35 @@ final class Report {
                 %d people (%d associations × %d) each work on their own plan, command after command as fast as the
                 platform answers: schedule an activity, mark it done, move a milestone's forecast, schedule another,
                 add a risk (40 %% activity scheduling, 20 %% completion, 20 %% forecast moves, 20 %% risks; every plan
-                command with If-Match). Counted over %d s after a 15 s warm-up; answers by status over the whole run:
-                %s.
+                command with If-Match). Counted over %d s after a warm-up that ran until the rate stopped rising
+                (commands/s in each 10 s of it: %s); answers by status over the whole run: %s.
                 """.formatted(workers, options.associations(), options.usersPerAssociation(), options.throughputSeconds(),
+                warmUp.stream().map(each -> "%.0f".formatted(each)).collect(java.util.stream.Collectors.joining(", ")),
                 new TreeMap<>(statuses)));
+    }
+
+    /** CPU each part of the stack spent per command while the throughput was counted, and the ceiling that sets. */
+    void cpuPerCommand(Map<String, Duration> cpu, long commands, double seconds) {
+        StringBuilder table = new StringBuilder("| process | CPU ms per command | share |\n| --- | ---: | ---: |\n");
+        double platform = cpu.entrySet().stream().filter(e -> !e.getKey().startsWith("bench"))
+                .mapToDouble(e -> e.getValue().toNanos() / 1e6).sum() / commands;
+        double all = cpu.values().stream().mapToDouble(each -> each.toNanos() / 1e6).sum() / commands;
+        cpu.entrySet().stream().sorted(Map.Entry.<String, Duration>comparingByValue().reversed()).forEach(e -> {
+            double perCommand = e.getValue().toNanos() / 1e6 / commands;
+            table.append("| %s | %.2f | %.0f %% |\n".formatted(e.getKey(), perCommand, 100 * perCommand / all));
+        });
+        int cores = Runtime.getRuntime().availableProcessors();
+        row("CPU per command, whole platform (ceiling it sets on %d cores)".formatted(cores),
+                "%.1f ms (%.0f commands/s)".formatted(platform, cores * 1000 / platform), "", null);
+        section("CPU per command", """
+                CPU time each process used while the %d commands above were counted (%.0f s), from the kernel's
+                accounts (`/proc`), divided by the commands. PostgreSQL is split by the database its backends
+                serve. The platform's %.1f ms per command on %d cores set a ceiling of %.0f commands/s; the bench
+                itself (load generator and SMTP server, on the same cores) used %.1f ms more. The cores were busy
+                %.0f %% of the time.
+
+                %s""".formatted(commands, seconds, platform, cores, cores * 1000 / platform, all - platform,
+                100 * all * commands / 1000 / seconds / cores, table));
     }
 
     void profile(String run, String summary) {
@@ -162,7 +189,7 @@ final class Report {
                 """.formatted(activity[0], activity[1], plan[0], plan[1]));
     }
 
-    void replay(long events, double seconds, double rate, double rawScan) {
+    void replay(long events, double seconds, double rate, double rawScan, boolean profiled) {
         row("replay of the reporting projections, events/s (%d events)".formatted(events), "%.0f (%.0f %% of the raw scan)"
                 .formatted(rate, 100 * rate / rawScan), "≥ 50 % of raw scan", rate >= 0.5 * rawScan);
         section("Replay", """
@@ -170,8 +197,9 @@ final class Report {
                 (every id renamed, same order per aggregate). reporting-service restarted with `CONSUMER_REBUILD=true`
                 (tables and positions emptied, topics read from offset zero), with activity- and notification-service
                 stopped so that reporting had the machine. Timed from its first stored position to its positions
-                reaching the topics' end: %.0f s, %.0f events/s.
-                """.formatted(events, seconds, rate));
+                reaching the topics' end: %.0f s, %.0f events/s, %s.
+                """.formatted(events, seconds, rate, profiled ? "with JFR profiling every JVM for the first two minutes"
+                : "with no profiler attached (the profile of the same intake is the scale run's, below)"));
     }
 
     void scale(long before, long total, int copies, double producing, double seconds, long databaseBytes) {
@@ -180,8 +208,8 @@ final class Report {
         section("Growing to the scale", """
                 After the replay the bench copied the history further, until the topics held %d events (%d copies of the
                 command load's associations in all), with reporting-service live: producing the %d new records took
-                %.0f s, and reporting had applied all of them %.0f s after the first was sent (%.0f events/s). Its
-                database then took %.1f GB on disk.
+                %.0f s, and reporting had applied all of them %.0f s after the first was sent (%.0f events/s; JFR
+                profiled every JVM for the first two minutes). Its database then took %.1f GB on disk.
                 """.formatted(total, copies, total - before, producing, seconds, (total - before) / seconds, databaseBytes / 1e9));
     }
 

@@ -345,4 +345,16 @@ public final class LocalStack implements AutoCloseable {
             }
         }
     }
+
+    /**
+     * Deletes the data directory of a stack that has been closed: for the throwaway stacks of tests and
+     * benchmarks, whose data (a database, a Kafka log) would otherwise stay behind in the temp directory.
+     */
+    public void deleteData() {
+        try (java.util.stream.Stream<Path> files = Files.walk(config.dataDir())) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException e) {
+            log.warn("Could not delete {}", config.dataDir(), e);
+        }
+    }
 }

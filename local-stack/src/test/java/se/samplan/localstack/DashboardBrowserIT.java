@@ -18,15 +18,18 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -248,23 +251,26 @@ class DashboardBrowserIT {
 
         final ChromeDriver driver;
         final WebDriverWait wait;
+        private final Path profile;
 
-        private Browser(ChromeDriver driver) {
+        private Browser(ChromeDriver driver, Path profile) {
             this.driver = driver;
             this.wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+            this.profile = profile;
         }
 
         static Browser open() throws Exception {
+            Path profile = Files.createTempDirectory("samplan-chromium");
             ChromeOptions options = new ChromeOptions();
             options.setBinary(CHROMIUM.toFile());
             // As the machine notes say: without the background-networking flags Chromium keeps calling out.
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                     "--disable-default-apps", "--window-size=1280,1000", "--lang=sv-SE",
-                    "--user-data-dir=" + Files.createTempDirectory("samplan-chromium"));
+                    "--user-data-dir=" + profile);
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-            return new Browser(new ChromeDriver(service, options));
+            return new Browser(new ChromeDriver(service, options), profile);
         }
 
         void login(String user) {
@@ -320,8 +326,12 @@ class DashboardBrowserIT {
         }
 
         @Override
-        public void close() {
+        public void close() throws IOException {
             driver.quit();
+            // The profile Chromium wrote (a few MB per browser) goes with it.
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            }
         }
     }
 

@@ -35,7 +35,10 @@ final class SharedStack {
                     "--dev-users=" + BROWSER_USERS));
             args.addAll(Ports.stackFlags());
             LocalStack started = LocalStack.start(StackConfig.fromArgs(args.toArray(String[]::new), Map.of(), data));
-            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "stop-shared-stack"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                started.close();
+                started.deleteData();
+            }, "stop-shared-stack"));
             stack = started;
         }
         return stack;
