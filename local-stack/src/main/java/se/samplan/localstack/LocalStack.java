@@ -351,10 +351,17 @@ public final class LocalStack implements AutoCloseable {
      * benchmarks, whose data (a database, a Kafka log) would otherwise stay behind in the temp directory.
      */
     public void deleteData() {
-        try (java.util.stream.Stream<Path> files = Files.walk(config.dataDir())) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        try {
+            deleteTree(config.dataDir());
         } catch (IOException e) {
             log.warn("Could not delete {}", config.dataDir(), e);
+        }
+    }
+
+    /** A directory and everything in it, deepest first. */
+    static void deleteTree(Path root) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.walk(root)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
         }
     }
 }

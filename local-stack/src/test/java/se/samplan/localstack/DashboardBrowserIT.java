@@ -25,11 +25,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -329,9 +327,7 @@ class DashboardBrowserIT {
         public void close() throws IOException {
             driver.quit();
             // The profile Chromium wrote (a few MB per browser) goes with it.
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-            }
+            LocalStack.deleteTree(profile);
         }
     }
 
