@@ -40,6 +40,7 @@ final class Faults {
     static void run(Options options) throws Exception {
         List<String> timeline = new ArrayList<>();
         Map<String, Long> counts = new LinkedHashMap<>();
+        List<String> doubledEmails = new ArrayList<>();
         try (LocalStack stack = BenchStack.start(options.repository(), options.javaOptions())) {
             stack.restart("activity-service", FAST_SWEEP);
             Http http = new Http();
@@ -106,12 +107,13 @@ final class Faults {
                     && Replay.positions(notificationDb) >= Replay.ends(stack.config().kafkaBootstrap())
                     && single(notificationDb, "SELECT count(*) FROM outbound_email WHERE status = 'PENDING'") == 0, 600);
             Thread.sleep(5_000);
-            check(stack, workload, counts);
+            check(stack, workload, counts, doubledEmails);
         }
-        write(options, timeline, counts);
+        write(options, timeline, counts, doubledEmails);
     }
 
-    private static void check(LocalStack stack, Workload workload, Map<String, Long> counts) throws Exception {
+    private static void check(LocalStack stack, Workload workload, Map<String, Long> counts, List<String> doubledEmails)
+            throws Exception {
         // Accepted commands against the event stores.
         Map<String, Long> acceptedPerChange = new HashMap<>();
         for (Workload.Outcome outcome : workload.accepted) {
@@ -188,8 +190,16 @@ final class Faults {
         Set<String> queuedIds = new HashSet<>(map(notificationDb,
                 "SELECT smtp_message_id, 1 FROM outbound_email WHERE status = 'SENT' AND kind IN ('due-soon', 'overdue')").keySet());
         Map<String, Long> received = new HashMap<>();
+        Map<String, List<String>> copies = new HashMap<>();
         for (MimeMessage message : stack.receivedMail()) {
             received.merge(message.getMessageID(), 1L, Long::sum);
+            // The Date header is set at each attempt, so two copies tell when each was sent.
+            copies.computeIfAbsent(message.getMessageID(), id -> new ArrayList<>()).add(String.valueOf(message.getSentDate().toInstant()));
+        }
+        for (Map.Entry<String, Long> entry : received.entrySet()) {
+            if (entry.getValue() > 1 && queuedIds.contains(entry.getKey())) {
+                doubledEmails.add(describe(stack, notificationDb, entry.getKey(), copies.get(entry.getKey())));
+            }
         }
         long doubled = received.entrySet().stream().filter(e -> queuedIds.contains(e.getKey())).mapToLong(e -> e.getValue() - 1).sum();
         long missing = queuedIds.stream().filter(id -> !received.containsKey(id)).count();
@@ -201,6 +211,33 @@ final class Faults {
         counts.put("reminder emails received twice or more (extra copies)", doubled);
         counts.put("reminder emails received", received.entrySet().stream().filter(e -> queuedIds.contains(e.getKey()))
                 .mapToLong(Map.Entry::getValue).sum());
+    }
+
+    /** A doubled email as the outbox recorded it, when each copy was sent, and what notification-service logged of it. */
+    private static String describe(LocalStack stack, String notificationDb, String messageId, List<String> sentAt) throws Exception {
+        StringBuilder out = new StringBuilder("`").append(messageId).append("`: copies sent at ").append(String.join(", ", sentAt));
+        long id = 0;
+        try (Connection connection = DriverManager.getConnection(notificationDb, "postgres", "postgres");
+             java.sql.PreparedStatement query = connection.prepareStatement(
+                     "SELECT id, kind, attempts, created_at, sent_at FROM outbound_email WHERE smtp_message_id = ?")) {
+            query.setString(1, messageId);
+            try (ResultSet rs = query.executeQuery()) {
+                if (rs.next()) {
+                    id = rs.getLong("id");
+                    out.append("; outbox email ").append(id).append(" (").append(rs.getString("kind")).append("), ")
+                            .append(rs.getInt("attempts")).append(" attempts, queued ").append(rs.getTimestamp("created_at").toInstant())
+                            .append(", recorded as sent ").append(rs.getTimestamp("sent_at").toInstant());
+                }
+            }
+        }
+        java.nio.file.Path log = stack.config().dataDir().resolve("logs/notification-service.log");
+        if (id != 0 && Files.exists(log)) {
+            java.util.regex.Pattern mention = java.util.regex.Pattern.compile("email " + id + "\\b");
+            try (java.util.stream.Stream<String> lines = Files.lines(log)) {
+                lines.filter(line -> mention.matcher(line).find()).forEach(line -> out.append("\n  - log: `").append(line.strip()).append('`'));
+            }
+        }
+        return out.toString();
     }
 
     private static Map<String, Integer> kafkaEventIds(String bootstrap) throws java.io.IOException {
@@ -236,7 +273,8 @@ final class Faults {
         }
     }
 
-    private static void write(Options options, List<String> timeline, Map<String, Long> counts) throws java.io.IOException {
+    private static void write(Options options, List<String> timeline, Map<String, Long> counts, List<String> doubledEmails)
+            throws java.io.IOException {
         StringBuilder out = new StringBuilder("# Samplan fault run\n\nProduced by `").append(options.command()).append("` on ")
                 .append(ZonedDateTime.now()).append(".\n\nMachine: ").append(Report.machine()).append("\n\n")
                 .append("A steady ").append(options.faultRate()).append(" commands/s through the gateway (20 people in 10 associations, ")
@@ -247,6 +285,10 @@ final class Faults {
                 .append("follows every accepted command through the event store, Kafka and reporting's projections, and every ")
                 .append("reminder to the SMTP server.\n\n| count | value |\n| --- | ---: |\n");
         counts.forEach((name, value) -> out.append("| ").append(name).append(" | ").append(value).append(" |\n"));
+        if (!doubledEmails.isEmpty()) {
+            out.append("\n## Emails received twice\n\n");
+            doubledEmails.forEach(line -> out.append("- ").append(line).append('\n'));
+        }
         out.append("\n## Timeline\n\n");
         timeline.forEach(line -> out.append("- ").append(line).append('\n'));
         Files.writeString(options.report(), out);

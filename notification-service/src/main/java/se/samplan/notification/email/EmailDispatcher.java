@@ -29,8 +29,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -40,9 +42,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Sends what the outbox holds. Each round locks a batch of due emails (SKIP LOCKED, so senders and
+ * Sends what the outbox holds. Each round leases a batch of due emails (SKIP LOCKED, so senders and
  * instances share the work and never send one email twice at once), sends them over one SMTP
- * connection and records the outcome in the same transaction. An SMTP server that is down or answers 4xx means a retry with doubling backoff;
+ * connection and records each outcome as soon as it is known, in a transaction of its own: a process
+ * killed mid-round has recorded every email the SMTP server accepted but the one it was killed on, and the
+ * rest of its lease goes out once the lease has passed. An SMTP server that is down or answers 4xx means a retry with doubling backoff;
  * a permanent 5xx rejection of the address marks the email rejected, shown in the outbox, not
  * retried.
  *
@@ -122,17 +126,26 @@ class EmailDispatcher {
     }
 
     private void sendRounds() {
-        Integer sent;
+        int leased;
+        boolean finished;
         do {
-            sent = transaction.execute(status -> {
-                List<OutboundEmail> due = outbox.lockDue(properties.batchSize());
-                // One SMTP connection for the round: a server's greeting and EHLO cost more than a message.
-                try (SmtpConnection smtp = new SmtpConnection()) {
-                    due.forEach(email -> send(email, smtp));
+            // Measured from before the lease is taken, so the round ends before the lease does whatever the clocks say.
+            long deadline = System.nanoTime() + properties.lease().dividedBy(4).toNanos();
+            Deque<OutboundEmail> left = new ArrayDeque<>(outbox.leaseDue(properties.batchSize(), properties.lease()));
+            leased = left.size();
+            // One SMTP connection for the round: a server's greeting and EHLO cost more than a message.
+            try (SmtpConnection smtp = new SmtpConnection()) {
+                while (!left.isEmpty() && System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
+                    send(left.removeFirst(), smtp);
                 }
-                return due.size();
-            });
-        } while (sent != null && sent == properties.batchSize());
+            } finally {
+                finished = left.isEmpty();
+                if (!finished) {
+                    // Slow SMTP or a shutdown: a later round sends these, rather than this one past its lease.
+                    outbox.release(left.stream().map(OutboundEmail::id).toList());
+                }
+            }
+        } while (finished && leased == properties.batchSize());
     }
 
     @PreDestroy
@@ -176,16 +189,19 @@ class EmailDispatcher {
             message.setSentDate(new Date());
             message.saveChanges();
             smtp.send(message);
+            // Recorded at once, in its own transaction: should this process die now, only this email could go twice.
             outbox.markSent(email.id(), message.getMessageID());
             log.info("Sent {} email {}", email.kind(), email.id());
             meters.counter("samplan.emails.sent", "kind", email.kind()).increment();
         } catch (MessagingException | MailException e) {
             if (isPermanentRejection(e)) {
                 log.warn("SMTP rejected {} for {} permanently: {}", email.kind(), email.recipient(), e.getMessage());
-                outbox.markRejected(email.id(), String.valueOf(e.getMessage()));
-                if (email.personId() != null) {
-                    people.markRejected(email.personId());
-                }
+                transaction.executeWithoutResult(status -> {
+                    outbox.markRejected(email.id(), String.valueOf(e.getMessage()));
+                    if (email.personId() != null) {
+                        people.markRejected(email.personId());
+                    }
+                });
                 meters.counter("samplan.emails.rejected", "kind", email.kind()).increment();
             } else {
                 Duration wait = backoff(email.attempts());

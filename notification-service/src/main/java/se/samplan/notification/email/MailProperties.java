@@ -14,6 +14,8 @@ import java.time.Duration;
  * @param maxRetry          the longest wait between attempts
  * @param dispatch          false: queue, but send nothing (an instance that only reads events)
  * @param senders           rounds sent at once; a round sends over one SMTP connection
+ * @param lease             how long a round holds its emails: no other sender takes them meanwhile, and the emails
+ *                          of a sender that died go out once it has passed; a round starts no send after a quarter of it
  */
 @ConfigurationProperties("samplan.mail")
 public record MailProperties(
@@ -24,7 +26,8 @@ public record MailProperties(
         @DefaultValue("PT5S") Duration firstRetry,
         @DefaultValue("PT10M") Duration maxRetry,
         @DefaultValue("true") boolean dispatch,
-        @DefaultValue("4") int senders) {
+        @DefaultValue("4") int senders,
+        @DefaultValue("PT2M") Duration lease) {
 
     public String inboxOf(String associationId) {
         return associationInbox.replace("{association}", associationId);

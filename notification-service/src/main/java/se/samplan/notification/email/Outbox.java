@@ -4,7 +4,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -44,19 +47,35 @@ public class Outbox {
     }
 
 
-    /** Due emails, locked for this transaction; another instance skips them rather than waiting. */
-    List<OutboundEmail> lockDue(int limit) {
-        return jdbc.query("""
-                SELECT id, idempotency_key, association_id, kind, recipient, subject, body_text, body_html, attempts,
-                       person_id, unsubscribe_url, traceparent
-                  FROM outbound_email
-                 WHERE status = 'PENDING' AND next_attempt_at <= now()
-                 ORDER BY id
-                 LIMIT ?
-                   FOR UPDATE SKIP LOCKED""", (rs, row) -> new OutboundEmail(rs.getLong("id"),
+    /**
+     * Leases up to {@code limit} due emails to one round, in a transaction of its own: their next attempt moves to
+     * the lease's end, so no other sender or instance takes them meanwhile (SKIP LOCKED: nor while this statement
+     * runs). Each is then recorded as sent, retried or rejected on its own; one not recorded by the lease's end,
+     * because its sender died, is due again then.
+     */
+    List<OutboundEmail> leaseDue(int limit, Duration lease) {
+        List<OutboundEmail> leased = new ArrayList<>(jdbc.query("""
+                UPDATE outbound_email SET next_attempt_at = now() + ? * interval '1 millisecond'
+                 WHERE id IN (SELECT id FROM outbound_email
+                               WHERE status = 'PENDING' AND next_attempt_at <= now()
+                               ORDER BY id
+                               LIMIT ?
+                                 FOR UPDATE SKIP LOCKED)
+                RETURNING id, idempotency_key, association_id, kind, recipient, subject, body_text, body_html, attempts,
+                          person_id, unsubscribe_url, traceparent""", (rs, row) -> new OutboundEmail(rs.getLong("id"),
                 rs.getString("idempotency_key"), rs.getString("association_id"), rs.getString("kind"),
                 rs.getString("recipient"), rs.getString("subject"), rs.getString("body_text"), rs.getString("body_html"),
-                rs.getInt("attempts"), rs.getString("person_id"), rs.getString("unsubscribe_url"), rs.getString("traceparent")), limit);
+                rs.getInt("attempts"), rs.getString("person_id"), rs.getString("unsubscribe_url"), rs.getString("traceparent")),
+                lease.toMillis(), limit));
+        // RETURNING keeps no order; oldest first, as queued.
+        leased.sort(Comparator.comparingLong(OutboundEmail::id));
+        return leased;
+    }
+
+    /** Gives leased emails that a round did not get to back: due now, for the next round. */
+    void release(List<Long> ids) {
+        jdbc.update("UPDATE outbound_email SET next_attempt_at = now() WHERE status = 'PENDING' AND id = ANY(?)",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("bigint", ids.toArray())));
     }
 
     void markSent(long id, String messageId) {

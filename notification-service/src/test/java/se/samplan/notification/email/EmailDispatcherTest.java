@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EmailDispatcherTest {
 
     private final MailProperties properties = new MailProperties("from@samplan.local", "http://localhost", "{association}@x",
-            10, Duration.ofSeconds(5), Duration.ofMinutes(10), true, 1);
+            10, Duration.ofSeconds(5), Duration.ofMinutes(10), true, 1, Duration.ofMinutes(2));
     private final EmailDispatcher dispatcher = new EmailDispatcher(null, null, properties, null, null, null, null, null);
 
     @Test
