@@ -237,7 +237,9 @@ public final class Bench {
         Thread sampler = new Thread(() -> {
             while (sampling.get()) {
                 try {
-                    long behind = Replay.ends(stack.config().kafkaBootstrap()) - Replay.positions(reportingDb);
+                    // Positions first: the ends read after them only grew, so a sample is never below the true lag, nor below 0.
+                    long applied = Replay.positions(reportingDb);
+                    long behind = Replay.ends(stack.config().kafkaBootstrap()) - applied;
                     synchronized (lag) {
                         lag.add(new long[] {(System.nanoTime() - started) / 1_000_000_000L, behind});
                     }

@@ -154,7 +154,7 @@ final class Report {
                 (reporting's NOTIFY, heard by a LISTEN on its database): %d changes, p50 %s, p90 %s, p99 %s,
                 p99.9 %s, max %s ms; %d accepted changes never seen within 60 s after the run.
                 Answers by status (whole run so far): %s.
-                Reporting's lag (topic end offsets minus its stored positions), every 10 s: %s
+                Reporting's lag (topic end offsets, read just after its stored positions, minus those positions), every 10 s: %s
                 """.formatted(rate, options.rate(), minutes, http.sent(), http.succeeded(), http.perSecond(),
                 millis(http.latency(), 50), millis(http.latency(), 90), millis(http.latency(), 99), millis(http.latency(), 100),
                 matched, millis(projection, 50), millis(projection, 90), millis(projection, 99), millis(projection, 99.9),
