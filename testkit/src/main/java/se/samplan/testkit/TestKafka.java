@@ -57,7 +57,7 @@ public final class TestKafka {
         if (TestPostgres.Docker.available()) {
             KafkaContainer container = new KafkaContainer("apache/kafka:3.9.1");
             container.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "stop-kafka"));
+            StopLast.onExit("stop-kafka", container::stop);
             return new TestKafka(container.getBootstrapServers(), "Testcontainers");
         }
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3);
@@ -66,7 +66,7 @@ public final class TestKafka {
                 "num.partitions", "3",
                 "group.initial.rebalance.delay.ms", "0"));
         broker.afterPropertiesSet();
-        Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "stop-kafka"));
+        StopLast.onExit("stop-kafka", broker::destroy);
         return new TestKafka(broker.getBrokersAsString(), "embedded KRaft");
     }
 

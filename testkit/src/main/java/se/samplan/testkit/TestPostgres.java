@@ -77,18 +77,19 @@ public final class TestPostgres {
         if (Docker.available()) {
             PostgreSQLContainer<?> container = new PostgreSQLContainer<>("postgres:17");
             container.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(container::stop, "stop-postgres"));
+            StopLast.onExit("stop-postgres", container::stop);
             return new TestPostgres(container.getJdbcUrl(), container.getUsername(), container.getPassword(), "Testcontainers");
         }
         try {
-            EmbeddedPostgres embedded = EmbeddedPostgres.builder().start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // Not its own shutdown hook: that would stop the server while the applications under test still close.
+            EmbeddedPostgres embedded = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+            StopLast.onExit("stop-postgres", () -> {
                 try {
                     embedded.close();
                 } catch (IOException e) {
                     log.warn("Embedded PostgreSQL did not stop cleanly", e);
                 }
-            }, "stop-postgres"));
+            });
             return new TestPostgres(embedded.getJdbcUrl("postgres", "postgres"), "postgres", "postgres", "embedded");
         } catch (IOException e) {
             throw new UncheckedIOException("Embedded PostgreSQL did not start", e);
