@@ -180,7 +180,8 @@ public final class Bench {
     /**
      * Runs the load in windows of 10 s until its rate stops rising: the JIT compiles the long command
      * path over thousands of commands, and a platform that runs for weeks is measured warm. Ends when
-     * the last 30 s ran no more than 3 % faster than the 30 s before them, or at {@code --warmup-seconds}.
+     * the last 60 s ran no more than 2 % faster than the 60 s before them, or at {@code --warmup-seconds}
+     * (a shorter comparison stopped the last run while the rate still rose).
      */
     private List<Double> warmUp(AtomicLong done) throws InterruptedException {
         List<Double> windows = new ArrayList<>();
@@ -191,7 +192,7 @@ public final class Bench {
             Thread.sleep(10_000);
             windows.add((done.get() - before) / ((System.nanoTime() - started) / 1e9));
             int n = windows.size();
-            if (n >= 6 && mean(windows.subList(n - 3, n)) <= 1.03 * mean(windows.subList(n - 6, n - 3))) {
+            if (n >= 12 && mean(windows.subList(n - 6, n)) <= 1.02 * mean(windows.subList(n - 12, n - 6))) {
                 break;
             }
         }
