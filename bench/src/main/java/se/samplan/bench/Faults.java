@@ -189,19 +189,17 @@ final class Faults {
         long queued = single(notificationDb, "SELECT count(*) FROM outbound_email WHERE kind IN ('due-soon', 'overdue')");
         Set<String> queuedIds = new HashSet<>(map(notificationDb,
                 "SELECT smtp_message_id, 1 FROM outbound_email WHERE status = 'SENT' AND kind IN ('due-soon', 'overdue')").keySet());
-        Map<String, Long> received = new HashMap<>();
-        Map<String, List<String>> copies = new HashMap<>();
+        // Each Message-ID with the send time of every copy received: the Date header is set at each attempt.
+        Map<String, List<String>> received = new HashMap<>();
         for (MimeMessage message : stack.receivedMail()) {
-            received.merge(message.getMessageID(), 1L, Long::sum);
-            // The Date header is set at each attempt, so two copies tell when each was sent.
-            copies.computeIfAbsent(message.getMessageID(), id -> new ArrayList<>()).add(String.valueOf(message.getSentDate().toInstant()));
+            received.computeIfAbsent(message.getMessageID(), id -> new ArrayList<>()).add(String.valueOf(message.getSentDate().toInstant()));
         }
-        for (Map.Entry<String, Long> entry : received.entrySet()) {
-            if (entry.getValue() > 1 && queuedIds.contains(entry.getKey())) {
-                doubledEmails.add(describe(stack, notificationDb, entry.getKey(), copies.get(entry.getKey())));
+        for (Map.Entry<String, List<String>> entry : received.entrySet()) {
+            if (entry.getValue().size() > 1 && queuedIds.contains(entry.getKey())) {
+                doubledEmails.add(describe(stack, notificationDb, entry.getKey(), entry.getValue()));
             }
         }
-        long doubled = received.entrySet().stream().filter(e -> queuedIds.contains(e.getKey())).mapToLong(e -> e.getValue() - 1).sum();
+        long doubled = received.entrySet().stream().filter(e -> queuedIds.contains(e.getKey())).mapToLong(e -> e.getValue().size() - 1).sum();
         long missing = queuedIds.stream().filter(id -> !received.containsKey(id)).count();
         counts.put("reminder events (ActivityDueSoon, ActivityOverdue) in the event store", reminderEvents);
         counts.put("reminder emails queued", queued);
@@ -210,7 +208,7 @@ final class Faults {
         counts.put("reminder emails sent but not received by the SMTP server", missing);
         counts.put("reminder emails received twice or more (extra copies)", doubled);
         counts.put("reminder emails received", received.entrySet().stream().filter(e -> queuedIds.contains(e.getKey()))
-                .mapToLong(Map.Entry::getValue).sum());
+                .mapToLong(e -> e.getValue().size()).sum());
     }
 
     /** A doubled email as the outbox recorded it, when each copy was sent, and what notification-service logged of it. */
