@@ -1,10 +1,5 @@
 package se.samplan.gateway.guard;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -14,15 +9,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import se.samplan.gateway.TestBackend;
+import se.samplan.gateway.TestTokens;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Date;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -109,15 +101,7 @@ class RequestGuardsTest {
     }
 
     private static String token(String user, String association) {
-        try {
-            JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer("samplan-dev").subject(user).claim("association", association)
-                    .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(600))).build();
-            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
-            jwt.sign(new MACSigner(KEY.getBytes(StandardCharsets.UTF_8)));
-            return jwt.serialize();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return TestTokens.token(user, association, KEY);
     }
 
     private static HttpServer ok() {

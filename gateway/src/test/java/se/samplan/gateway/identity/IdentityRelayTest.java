@@ -1,10 +1,5 @@
 package se.samplan.gateway.identity;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -17,11 +12,9 @@ import se.samplan.gateway.TestBackend;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 
+import static se.samplan.gateway.TestTokens.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -103,24 +96,5 @@ class IdentityRelayTest {
     @Test
     void healthIsOpen() {
         http.get().uri("/actuator/health").exchange().expectStatus().isOk();
-    }
-
-    static String token(String user, String association, List<String> roles, String key, long validSeconds) {
-        try {
-            JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
-                    .issuer(SecurityConfiguration.DEV_ISSUER)
-                    .subject(user)
-                    .claim("roles", roles)
-                    .issueTime(new Date())
-                    .expirationTime(Date.from(Instant.now().plusSeconds(validSeconds)));
-            if (association != null) {
-                claims.claim("association", association);
-            }
-            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());
-            jwt.sign(new MACSigner(key.getBytes(StandardCharsets.UTF_8)));
-            return jwt.serialize();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
