@@ -11,15 +11,14 @@ export async function render(main, kind) {
 
   async function load() {
     const plans = await get(portfolio ? '/api/reports/portfolio' : '/api/reports/status');
-    const due = await Promise.all(plans.map(plan => get(`/api/reports/plans/${plan.planId}/due-reports`).catch(() => [])));
-    const rows = plans.map((plan, index) => {
+    const rows = plans.map(plan => {
       const cells = [
         h('a', { href: `#/plans/${encodeURIComponent(plan.planId)}` }, plan.title),
         t(`planStatus.${plan.planStatus}`),
         ratingBadge(plan.ratings?.OVERALL),
         nextMilestone(plan.nextMilestone),
         overdue(plan.overdueActivities),
-        nextReport(due[index]),
+        nextReport(plan.nextReport),
       ];
       if (portfolio) {
         cells.splice(1, 0, plan.associationId, t(`access.${plan.access}`));
@@ -77,8 +76,8 @@ function overdue(count) {
   return count > 0 ? h('span', { className: 'overdue' }, String(count)) : '0';
 }
 
-function nextReport(reports) {
-  const waiting = (reports ?? []).find(report => report.status !== 'SUBMITTED');
+// The earliest due report the plan has not submitted, as reporting-service's status gives it.
+function nextReport(waiting) {
   if (!waiting) {
     return h('span', { className: 'muted' }, t('report.noneDue'));
   }

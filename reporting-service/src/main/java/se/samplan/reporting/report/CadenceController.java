@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import se.samplan.events.report.ReportPeriod;
 import se.samplan.reporting.plan.PlanAccess;
 import se.samplan.reporting.web.Caller;
 import se.samplan.reporting.web.RequestRejected;
@@ -24,7 +23,6 @@ import se.samplan.reporting.web.RequestRejected;
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -43,19 +41,15 @@ class CadenceController {
                       LocalDate startsOn,
                       LocalDate endsOn) { }
 
-    /** A report a cadence asks for: its period, due date and how far it got. */
-    record DueReport(String reportId, String cadenceId, String recipient, String title, ReportPeriod period, LocalDate dueDate,
-                     String status, boolean overdue) { }
-
     private final Cadences cadences;
     private final PlanAccess plans;
-    private final StatusReports reports;
+    private final DueReports dueReports;
     private final Clock clock;
 
-    CadenceController(Cadences cadences, PlanAccess plans, StatusReports reports, Optional<Clock> clock) {
+    CadenceController(Cadences cadences, PlanAccess plans, DueReports dueReports, Optional<Clock> clock) {
         this.cadences = cadences;
         this.plans = plans;
-        this.reports = reports;
+        this.dueReports = dueReports;
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
@@ -108,20 +102,8 @@ class CadenceController {
 
     @GetMapping("/api/reports/plans/{planId}/due-reports")
     @Operation(summary = "Every report the plan's cadences ask for, with due date and status (NOT_STARTED, DRAFT, SUBMITTED)")
-    List<DueReport> due(Caller caller, @PathVariable String planId) {
+    List<DueReports.DueReport> due(Caller caller, @PathVariable String planId) {
         plans.readable(caller, planId);
-        LocalDate today = LocalDate.now(clock.withZone(Drafter.SWEDEN));
-        List<DueReport> due = new ArrayList<>();
-        for (Cadences.Cadence cadence : cadences.ofPlan(planId)) {
-            for (ReportPeriod period : Periods.between(cadence.frequency(), cadence.startsOn(), cadence.endsOn())) {
-                String reportId = StatusReports.reportId(planId, cadence.cadenceId(), period);
-                LocalDate dueDate = period.end().plusDays(cadence.dueDays());
-                String status = reports.find(reportId).map(StatusReports.StoredReport::status).orElse("NOT_STARTED");
-                due.add(new DueReport(reportId, cadence.cadenceId(), cadence.recipient(), Periods.title(period), period, dueDate,
-                        status, !"SUBMITTED".equals(status) && today.isAfter(dueDate)));
-            }
-        }
-        due.sort(java.util.Comparator.comparing(DueReport::dueDate).thenComparing(DueReport::reportId));
-        return due;
+        return dueReports.ofPlan(planId, LocalDate.now(clock.withZone(Drafter.SWEDEN)));
     }
 }

@@ -57,6 +57,12 @@ class Cadences {
         return jdbc.query("SELECT * FROM report_cadence WHERE plan_id = ? ORDER BY created_at, cadence_id", ROW, planId);
     }
 
+    /** The cadences of all these plans, by plan. */
+    List<Cadence> ofPlans(Object[] planIds) {
+        return jdbc.query("SELECT * FROM report_cadence WHERE plan_id = ANY (?) ORDER BY plan_id, created_at, cadence_id",
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("varchar", planIds)), ROW);
+    }
+
     Optional<Cadence> find(String planId, String cadenceId) {
         return jdbc.query("SELECT * FROM report_cadence WHERE plan_id = ? AND cadence_id = ?", ROW, planId, cadenceId)
                 .stream().findFirst();

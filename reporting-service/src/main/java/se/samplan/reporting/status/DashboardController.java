@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import se.samplan.reporting.plan.PlanAccess;
+import se.samplan.reporting.report.DueReports;
 import se.samplan.reporting.web.Caller;
 import se.samplan.reporting.web.RequestRejected;
 
@@ -37,10 +38,17 @@ class DashboardController {
     /** The next milestone not yet passed. */
     record NextMilestone(String milestoneId, String name, LocalDate targetDate, LocalDate forecastDate, String status) { }
 
-    /** A plan's status at a glance. */
+    /** A plan's status at a glance; {@code nextReport} is the earliest due report not yet submitted, if any. */
     record PlanStatus(String planId, String associationId, String title, String planStatus, LocalDate periodStart,
                       LocalDate periodEnd, String access, Map<String, String> ratings, String latestReportId,
-                      LocalDate latestReportPeriodEnd, int activities, int overdueActivities, NextMilestone nextMilestone) { }
+                      LocalDate latestReportPeriodEnd, int activities, int overdueActivities, NextMilestone nextMilestone,
+                      DueReports.DueReport nextReport) {
+
+        PlanStatus withNextReport(DueReports.DueReport report) {
+            return new PlanStatus(planId, associationId, title, planStatus, periodStart, periodEnd, access, ratings, latestReportId,
+                    latestReportPeriodEnd, activities, overdueActivities, nextMilestone, report);
+        }
+    }
 
     /** One month of a plan's activities: occurrences planned, done, overdue, cancelled, and budget planned vs spent. */
     record MonthStatistics(YearMonth month, int planned, int done, int overdue, int cancelled, BigDecimal budgetPlannedSek,
@@ -48,11 +56,13 @@ class DashboardController {
 
     private final JdbcTemplate jdbc;
     private final PlanAccess plans;
+    private final DueReports dueReports;
     private final Clock clock;
 
-    DashboardController(JdbcTemplate jdbc, PlanAccess plans, Optional<Clock> clock) {
+    DashboardController(JdbcTemplate jdbc, PlanAccess plans, DueReports dueReports, Optional<Clock> clock) {
         this.jdbc = jdbc;
         this.plans = plans;
+        this.dueReports = dueReports;
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
@@ -92,15 +102,16 @@ class DashboardController {
                 rs.getString("milestone_status"));
         return new PlanStatus(rs.getString("plan_id"), rs.getString("association_id"), rs.getString("title"), rs.getString("status"),
                 local(rs.getDate("period_start")), local(rs.getDate("period_end")), rs.getString("access"), ratings,
-                rs.getString("report_id"), local(rs.getDate("report_period_end")), rs.getInt("activities"), rs.getInt("overdue"), next);
+                rs.getString("report_id"), local(rs.getDate("report_period_end")), rs.getInt("activities"), rs.getInt("overdue"), next,
+                null);
     };
 
     @GetMapping("/api/reports/status")
-    @Operation(summary = "Every plan of the caller's association: latest ratings, overdue activities, next milestone")
+    @Operation(summary = "Every plan of the caller's association: latest ratings, overdue activities, next milestone, next report due")
     List<PlanStatus> status(Caller caller) {
         Date today = Date.valueOf(today());
-        return jdbc.query(STATUS.formatted("'OWNER'") + " WHERE p.association_id = ? ORDER BY p.created_at DESC, p.plan_id",
-                row, today, today, caller.associationId());
+        return withNextReports(jdbc.query(STATUS.formatted("'OWNER'") + " WHERE p.association_id = ? ORDER BY p.created_at DESC, p.plan_id",
+                row, today, today, caller.associationId()));
     }
 
     @GetMapping("/api/reports/portfolio")
@@ -109,7 +120,7 @@ class DashboardController {
         Date today = Date.valueOf(today());
         // The plans are found by two indexed reads, the association's own and those shared with it. A
         // WHERE of "own OR shared" has no index to use: it read every plan on the platform per request.
-        return jdbc.query("""
+        return withNextReports(jdbc.query("""
                         WITH visible AS (SELECT plan_id FROM plan_overview WHERE association_id = ?
                                          UNION
                                          SELECT plan_id FROM plan_partner WHERE partner_association_id = ?)
@@ -119,7 +130,13 @@ class DashboardController {
                         + """
                          JOIN visible v ON v.plan_id = p.plan_id
                          ORDER BY p.association_id, p.created_at DESC, p.plan_id""",
-                row, caller.associationId(), caller.associationId(), caller.associationId(), caller.associationId(), today, today);
+                row, caller.associationId(), caller.associationId(), caller.associationId(), caller.associationId(), today, today));
+    }
+
+    /** Each plan's next report due, for all of them at once (the dashboard asked once per plan before). */
+    private List<PlanStatus> withNextReports(List<PlanStatus> statuses) {
+        Map<String, DueReports.DueReport> next = dueReports.nextOwed(statuses.stream().map(PlanStatus::planId).toList(), today());
+        return statuses.stream().map(status -> status.withNextReport(next.get(status.planId()))).toList();
     }
 
     @GetMapping("/api/reports/plans/{planId}/statistics")

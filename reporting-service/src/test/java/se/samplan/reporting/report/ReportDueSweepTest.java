@@ -139,6 +139,15 @@ class ReportDueSweepTest {
         assertThat(due.get(2).get("status").asText()).isEqualTo("SUBMITTED");
         assertThat(due.get(2).get("overdue").asBoolean()).isFalse();
 
+        // The dashboard's status names the report the plan owes next: October's, the earliest not submitted.
+        JsonNode status = http.exchange("/api/reports/status", HttpMethod.GET, as("regionforbundet-kalmar", "christer"),
+                JsonNode.class).getBody();
+        assertThat(status).hasSize(1);
+        JsonNode next = status.get(0).get("nextReport");
+        assertThat(next.get("reportId").asText()).isEqualTo("plan-e:funder:2021-10");
+        assertThat(next.get("overdue").asBoolean()).isTrue();
+        assertThat(next).isEqualTo(due.get(0));
+
         // On Kafka for notification-service: the report's stream, in order (the notices come first: sequences 0, 1).
         try (TopicReader reader = new TopicReader(TestKafka.get().bootstrapServers(), topics.reports())) {
             List<EventEnvelope> december = reader.await(r -> r.key().equals("plan-e:funder:2021-12"), 4, Duration.ofSeconds(30))
