@@ -89,6 +89,7 @@ public final class Bench {
             log("raw scan %.0f rows/s over %.0f rows", scan[0], scan[1]);
             Replay.History history = replay(stack, reportingDb, scan[0], false);
             scale(stack, reportingDb, history);
+            cadences(stack, users);
             portfolio(stack);
         }
         report.write();
@@ -469,6 +470,21 @@ public final class Bench {
         report.profile("scale run: reporting applying the copies with the replay's intake, its first two minutes", profiles.summary());
         report.scale(before, total, history.copies(), producing, seconds, Faults.single(reportingDb, "SELECT pg_database_size(current_database())"));
         log("reporting applied %d more events in %.0f s", total - before, seconds);
+    }
+
+    /**
+     * Each of the command load's plans reports monthly to its funder, as the associations' plans do, so
+     * the portfolio and status views work out each plan's next report due over its two years of periods.
+     */
+    private void cadences(LocalStack stack, List<Workload.User> users) {
+        for (Workload.User user : users) {
+            Http.Answer answer = http.send("POST", stack.gatewayUrl() + "/api/reports/plans/" + user.planId + "/cadences",
+                    Workload.auth(user), Map.of("recipient", "Finansiären", "frequency", "MONTHLY"));
+            if (answer.status() != 201) {
+                throw new IllegalStateException("No cadence for plan " + user.planId + ": " + answer.status() + " " + answer.text());
+            }
+        }
+        log("%d plans report monthly", users.size());
     }
 
     /** The portfolio and status views of each association, on the replayed history. */

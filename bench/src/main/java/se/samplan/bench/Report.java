@@ -216,8 +216,12 @@ final class Report {
     void portfolio(Map<String, FixedRate.Result> results, int associations, long events) {
         results.forEach((path, result) -> row("`%s` p99 (%d associations, %d events)".formatted(path, associations, events),
                 "%s ms".formatted(millis(result.latency(), 99)), "", null));
-        StringBuilder text = new StringBuilder("20 requests/s for 60 s each, each by a reader of one of the %d associations in turn, "
-                .formatted(associations) + "on a reporting database holding the projections of %d events:\n\n".formatted(events));
+        StringBuilder text = new StringBuilder("""
+                20 requests/s for 60 s each, each by a reader of one of the %d associations in turn, on a reporting \
+                database holding the projections of %d events. Each of the command load's plans has a monthly reporting \
+                cadence over its two years, so each row names the plan's next report due:
+
+                """.formatted(associations, events));
         results.forEach((path, result) -> text.append("- `").append(path).append("`: p50 ").append(millis(result.latency(), 50))
                 .append(", p99 ").append(millis(result.latency(), 99)).append(", max ").append(millis(result.latency(), 100))
                 .append(" ms (").append(result.succeeded()).append(" of ").append(result.sent()).append(" answered 200)\n"));
