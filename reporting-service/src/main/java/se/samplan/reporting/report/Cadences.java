@@ -3,6 +3,7 @@ package se.samplan.reporting.report;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
+import se.samplan.events.report.ReportPeriod;
 
 import java.sql.Date;
 import java.time.LocalDate;
@@ -28,6 +29,21 @@ class Cadences {
      */
     record Cadence(String cadenceId, String planId, String associationId, String recipient, Frequency frequency, int dueDays,
                    String ownerId, LocalDate startsOn, LocalDate endsOn) {
+
+        /** The periods this cadence asks a report for. */
+        List<ReportPeriod> periods() {
+            return Periods.between(frequency, startsOn, endsOn);
+        }
+
+        /** The id of this cadence's report for {@code period}. */
+        String reportId(ReportPeriod period) {
+            return StatusReports.reportId(planId, cadenceId, period);
+        }
+
+        /** When this cadence's report for {@code period} is due. */
+        LocalDate dueDate(ReportPeriod period) {
+            return period.end().plusDays(dueDays);
+        }
     }
 
     private static final RowMapper<Cadence> ROW = (rs, row) -> new Cadence(rs.getString("cadence_id"), rs.getString("plan_id"),

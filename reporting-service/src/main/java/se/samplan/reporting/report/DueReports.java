@@ -65,9 +65,9 @@ public class DueReports {
         Map<String, List<DueReport>> byPlan = new LinkedHashMap<>();
         for (Cadences.Cadence cadence : cadences.ofPlans(ids)) {
             List<DueReport> due = byPlan.computeIfAbsent(cadence.planId(), plan -> new ArrayList<>());
-            for (ReportPeriod period : Periods.between(cadence.frequency(), cadence.startsOn(), cadence.endsOn())) {
-                String reportId = StatusReports.reportId(cadence.planId(), cadence.cadenceId(), period);
-                LocalDate dueDate = period.end().plusDays(cadence.dueDays());
+            for (ReportPeriod period : cadence.periods()) {
+                String reportId = cadence.reportId(period);
+                LocalDate dueDate = cadence.dueDate(period);
                 String status = statuses.getOrDefault(reportId, "NOT_STARTED");
                 due.add(new DueReport(reportId, cadence.cadenceId(), cadence.recipient(), Periods.title(period), period, dueDate,
                         status, !SUBMITTED.equals(status) && today.isAfter(dueDate)));

@@ -63,12 +63,12 @@ class ReportDueSweep {
         LocalDate today = LocalDate.now(clock.withZone(Drafter.SWEDEN));
         int told = 0;
         for (Cadences.Cadence cadence : cadences.all()) {
-            for (ReportPeriod period : Periods.between(cadence.frequency(), cadence.startsOn(), cadence.endsOn())) {
-                LocalDate due = period.end().plusDays(cadence.dueDays());
+            for (ReportPeriod period : cadence.periods()) {
+                LocalDate due = cadence.dueDate(period);
                 if (today.isBefore(due.minusDays(leadDays)) || today.isAfter(due.plusDays(overdueWindowDays))) {
                     continue;
                 }
-                String reportId = StatusReports.reportId(cadence.planId(), cadence.cadenceId(), period);
+                String reportId = cadence.reportId(period);
                 boolean submitted = reports.find(reportId).map(r -> "SUBMITTED".equals(r.status())).orElse(false);
                 if (!submitted) {
                     told += tell(cadence, period, reportId, due, today.isAfter(due)) ? 1 : 0;
