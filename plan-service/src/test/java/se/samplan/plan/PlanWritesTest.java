@@ -37,6 +37,9 @@ class PlanWritesTest {
     @Autowired
     TestRestTemplate http;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @Test
     void twoWritersOnOneVersionExactlyOneSucceeds() throws Exception {
         ResponseEntity<JsonNode> plan = create("sco", "Statusrapport");
@@ -204,6 +207,51 @@ class PlanWritesTest {
         assertThat(http.exchange("/api/plans/retention/archive/" + planId, HttpMethod.GET,
                 PlanServiceTestSupport.as("sco", "admin", null), JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(runRetention(false)).isEmpty();
+    }
+
+    @Test
+    void aLongPlanIsLoadedFromItsSnapshotAndFromItsEventsWhenTheSnapshotIsOfAnotherRevision() {
+        ResponseEntity<JsonNode> plan = create("sco", "Statusrapport");
+        String planId = plan.getBody().get("planId").asText();
+        ResponseEntity<JsonNode> added = send(HttpMethod.POST, "/api/plans/" + planId + "/milestones", "sco",
+                plan.getHeaders().getETag(), Map.of("name", "Kick-off", "targetDate", "2026-03-02", "status", "G"));
+        String milestone = location(added);
+        String etag = added.getHeaders().getETag();
+        String stale = etag;
+        // More forecast moves than samplan.plans.snapshot-after (50).
+        for (int day = 1; day <= 55; day++) {
+            ResponseEntity<JsonNode> moved = send(HttpMethod.PUT, "/api/plans/" + planId + "/milestones/" + milestone + "/forecast",
+                    "sco", etag, Map.of("date", java.time.LocalDate.of(2026, 3, 2).plusDays(day).toString(), "reason", "Flytt " + day));
+            assertThat(moved.getStatusCode()).isEqualTo(HttpStatus.OK);
+            etag = moved.getHeaders().getETag();
+        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM snapshot_event_entry WHERE aggregate_identifier = ?", Long.class, planId) == 1);
+        assertThat(jdbc.queryForObject("SELECT payload_revision FROM snapshot_event_entry WHERE aggregate_identifier = ?",
+                String.class, planId)).isEqualTo("1");
+        // The version a write is checked against is the snapshot's plus the events after it.
+        assertThat(send(HttpMethod.PUT, "/api/plans/" + planId + "/title", "sco", stale, Map.of("title", "Gammal")).getStatusCode())
+                .isEqualTo(HttpStatus.CONFLICT);
+
+        // A snapshot whose title was changed behind the events' back: the plan decides with it, so
+        // retitling to that title is no change and adds no event (the events still say Statusrapport).
+        jdbc.update("""
+                UPDATE snapshot_event_entry SET payload = convert_to(replace(convert_from(payload, 'UTF8'),
+                    '"title":"Statusrapport"', '"title":"Från ögonblicksbilden"'), 'UTF8') WHERE aggregate_identifier = ?""", planId);
+        ResponseEntity<JsonNode> unchanged = send(HttpMethod.PUT, "/api/plans/" + planId + "/title", "sco", etag,
+                Map.of("title", "Från ögonblicksbilden"));
+        assertThat(unchanged.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(unchanged.getBody().get("sequence").asLong()).isEqualTo(56);
+        assertThat(unchanged.getBody().get("title").asText()).isEqualTo("Statusrapport");
+
+        // Of another revision of Plan, the snapshot is not read: the plan is folded from its events.
+        jdbc.update("UPDATE snapshot_event_entry SET payload_revision = '0' WHERE aggregate_identifier = ?", planId);
+        ResponseEntity<JsonNode> retitled = send(HttpMethod.PUT, "/api/plans/" + planId + "/title", "sco", etag,
+                Map.of("title", "Från ögonblicksbilden"));
+        assertThat(retitled.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(retitled.getBody().get("sequence").asLong()).isEqualTo(57);
+        assertThat(retitled.getBody().get("title").asText()).isEqualTo("Från ögonblicksbilden");
+        assertThat(retitled.getBody().get("milestones").get(0).get("forecastDate").asText()).isEqualTo("2026-04-26");
     }
 
     private JsonNode runRetention(boolean dryRun) {

@@ -1,8 +1,10 @@
 package se.samplan.plan.plan;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import se.samplan.events.plan.AudienceAdded;
 import se.samplan.events.plan.AudienceChanged;
@@ -64,8 +66,15 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * <p>Lifecycle: DRAFT → PRESENTED → DECIDED → (revise) REVISING → PRESENTED → DECIDED … → CLOSED.
  * Content changes while the plan is a draft, presented or being revised; a decided version is
  * frozen. Milestone forecasts and statuses are followed up in every state but closed.
+ *
+ * <p>Snapshots ({@link PlanSnapshots}) store this object as JSON, its fields as they are. Raise the
+ * revision whenever a field of it or of {@link PlanDocument} changes: Axon then ignores the older
+ * snapshots and folds the plan from its events again.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = PlanSnapshots.TRIGGER)
+@Revision("1")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class Plan {
 
     static final int MAX_TITLE_LENGTH = 300;

@@ -1,5 +1,6 @@
 package se.samplan.plan.plan;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import se.samplan.events.plan.AudienceAdded;
 import se.samplan.events.plan.AudienceChanged;
 import se.samplan.events.plan.AudienceRemoved;
@@ -61,7 +62,11 @@ import java.util.Map;
 /**
  * A plan's whole content, folded from its events. The aggregate decides with it; reads return it
  * as a {@link PlanView}. One fold for both, so what is checked is what is shown.
+ *
+ * <p>Part of the plan's snapshots, field by field: see {@link Plan} on changing its fields.
  */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 final class PlanDocument {
 
     enum Status { DRAFT, PRESENTED, DECIDED, REVISING, CLOSED }
@@ -99,7 +104,8 @@ final class PlanDocument {
     LocalDate presentedOn;
     String presentedTo;
     final List<Decision> decisions = new ArrayList<>();
-    final Map<PlanSection, String> sections = new EnumMap<>(PlanSection.class);
+    /** An EnumMap (declared so, for the snapshots): sections are shown in the order of the enum. */
+    final EnumMap<PlanSection, String> sections = new EnumMap<>(PlanSection.class);
     final Map<String, String> goals = new LinkedHashMap<>();
     final Map<String, Audience> audiences = new LinkedHashMap<>();
     final Map<String, TargetGroup> targetGroups = new LinkedHashMap<>();
