@@ -155,7 +155,7 @@ class EventIntake implements ConsumerSeekAware {
         Map<String, Long> last = positions.lockAggregates(aggregates);
         Map<String, Long> applied = new HashMap<>();
         Writes writes = new Writes(jdbc);
-        List<Runnable> announcements = new ArrayList<>();
+        List<Changes.Change> announcements = new ArrayList<>();
         List<Outcome> outcomes = new ArrayList<>(reads.size());
         for (int i = 0; i < reads.size(); i++) {
             Read read = reads.get(i);
@@ -168,7 +168,7 @@ class EventIntake implements ConsumerSeekAware {
                     writes.forAggregate(envelope.aggregateId());
                     projections.forEach(projection -> projection.apply(envelope, e, writes));
                     if (!rebuild.inProgress()) {
-                        announcements.add(() -> changes.announce(envelope.tenantId(), planOf(e), envelope.type(), envelope.aggregateId()));
+                        announcements.add(new Changes.Change(envelope.tenantId(), planOf(e), envelope.type(), envelope.aggregateId()));
                     }
                 }));
             }
@@ -176,7 +176,7 @@ class EventIntake implements ConsumerSeekAware {
         }
         writes.flush();
         // After the writes: an announcement names the partners the plan has with them.
-        announcements.forEach(Runnable::run);
+        changes.announce(announcements);
         positions.storeAggregates(applied);
         positions.storePartitions(next);
         return outcomes;

@@ -1,7 +1,11 @@
 package se.samplan.reporting.live;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+
+import java.sql.PreparedStatement;
+import java.util.List;
 
 /**
  * Announces a change to the live dashboards of every instance through PostgreSQL's NOTIFY, inside
@@ -20,13 +24,39 @@ public class Changes {
         this.jdbc = jdbc;
     }
 
+    /** That an event of {@code type} changed {@code aggregateId} of a plan of {@code associationId}. */
+    public record Change(String associationId, String planId, String type, String aggregateId) {
+    }
+
     /** Announces that an event of {@code type} changed {@code aggregateId} of a plan of {@code associationId}. */
     public void announce(String associationId, String planId, String type, String aggregateId) {
-        jdbc.queryForList("""
-                SELECT pg_notify(?, json_build_object(
-                         'associationId', ?::text, 'planId', ?::text, 'type', ?::text, 'aggregateId', ?::text,
-                         'audience', (SELECT json_agg(a) FROM (SELECT ?::text AS a UNION
-                                      SELECT partner_association_id FROM plan_partner WHERE plan_id = ?) audience))::text)""",
-                CHANNEL, associationId, planId, type, aggregateId, associationId, planId);
+        announce(List.of(new Change(associationId, planId, type, aggregateId)));
+    }
+
+    /**
+     * Announces the changes in their order, in one statement: a poll's worth of events cost one round
+     * trip, not one each (one each was a tenth of the intake's CPU).
+     */
+    public void announce(List<Change> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            try (PreparedStatement notify = connection.prepareStatement("""
+                    SELECT pg_notify(?, json_build_object(
+                             'associationId', c.association_id, 'planId', c.plan_id, 'type', c.type, 'aggregateId', c.aggregate_id,
+                             'audience', (SELECT json_agg(a) FROM (SELECT c.association_id AS a UNION
+                                          SELECT partner_association_id FROM plan_partner WHERE plan_id = c.plan_id) audience))::text)
+                    FROM (SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY
+                          AS u(association_id, plan_id, type, aggregate_id, n) ORDER BY n) c""")) {
+                notify.setString(1, CHANNEL);
+                notify.setArray(2, connection.createArrayOf("text", changes.stream().map(Change::associationId).toArray()));
+                notify.setArray(3, connection.createArrayOf("text", changes.stream().map(Change::planId).toArray()));
+                notify.setArray(4, connection.createArrayOf("text", changes.stream().map(Change::type).toArray()));
+                notify.setArray(5, connection.createArrayOf("text", changes.stream().map(Change::aggregateId).toArray()));
+                notify.executeQuery().close();
+            }
+            return null;
+        });
     }
 }
