@@ -1,10 +1,8 @@
 package se.samplan.reporting.live;
 
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.sql.PreparedStatement;
 import java.util.List;
 
 /**
@@ -41,22 +39,18 @@ public class Changes {
         if (changes.isEmpty()) {
             return;
         }
-        jdbc.execute((ConnectionCallback<Void>) connection -> {
-            try (PreparedStatement notify = connection.prepareStatement("""
-                    SELECT pg_notify(?, json_build_object(
-                             'associationId', c.association_id, 'planId', c.plan_id, 'type', c.type, 'aggregateId', c.aggregate_id,
-                             'audience', (SELECT json_agg(a) FROM (SELECT c.association_id AS a UNION
-                                          SELECT partner_association_id FROM plan_partner WHERE plan_id = c.plan_id) audience))::text)
-                    FROM (SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY
-                          AS u(association_id, plan_id, type, aggregate_id, n) ORDER BY n) c""")) {
-                notify.setString(1, CHANNEL);
-                notify.setArray(2, connection.createArrayOf("text", changes.stream().map(Change::associationId).toArray()));
-                notify.setArray(3, connection.createArrayOf("text", changes.stream().map(Change::planId).toArray()));
-                notify.setArray(4, connection.createArrayOf("text", changes.stream().map(Change::type).toArray()));
-                notify.setArray(5, connection.createArrayOf("text", changes.stream().map(Change::aggregateId).toArray()));
-                notify.executeQuery().close();
-            }
-            return null;
-        });
+        // Java arrays bind as SQL arrays, as in the intake's positions.
+        jdbc.query("""
+                SELECT pg_notify(?, json_build_object(
+                         'associationId', c.association_id, 'planId', c.plan_id, 'type', c.type, 'aggregateId', c.aggregate_id,
+                         'audience', (SELECT json_agg(a) FROM (SELECT c.association_id AS a UNION
+                                      SELECT partner_association_id FROM plan_partner WHERE plan_id = c.plan_id) audience))::text)
+                FROM (SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY
+                      AS u(association_id, plan_id, type, aggregate_id, n) ORDER BY n) c""",
+                rs -> { },
+                CHANNEL, changes.stream().map(Change::associationId).toArray(String[]::new),
+                changes.stream().map(Change::planId).toArray(String[]::new),
+                changes.stream().map(Change::type).toArray(String[]::new),
+                changes.stream().map(Change::aggregateId).toArray(String[]::new));
     }
 }
