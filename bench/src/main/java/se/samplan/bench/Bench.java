@@ -43,6 +43,8 @@ public final class Bench {
             new Bench(options).runReminders();
         } else if (options.mode().equals("replay")) {
             new Bench(options).runReplay();
+        } else if (options.mode().equals("gateway")) {
+            new Bench(options).runGateway();
         } else {
             new Bench(options).run();
         }
@@ -74,7 +76,7 @@ public final class Bench {
 
             double capacity = throughput(stack, workload, users, insertsMany);
             settle(stack, reportingDb);
-            gatewayOverhead(stack, users);
+            gatewayOverhead(stack, users, false);
             settle(stack, reportingDb);
             // Offered above what the platform sustains, the queue only grows and latency measures the queue.
             int rate = options.rate() <= Math.floor(capacity) ? options.rate() : Math.max(1, (int) Math.floor(0.6 * capacity));
@@ -110,6 +112,28 @@ public final class Bench {
      * copies up to {@code --replay-events}, without the rest of the full run.
      */
     private void runReplay() throws Exception {
+        afterCommandLoad((stack, users, activityDb, reportingDb) -> {
+            double[] scan = Baselines.scan(activityDb);
+            report.scan(scan, Baselines.scan(BenchStack.jdbc(stack, "plan")));
+            replay(stack, reportingDb, scan[0], true);
+        });
+    }
+
+    /**
+     * Only the gateway overhead, with every JVM profiled while it runs: after the same command load as
+     * the full run's (which grows the plans that the phase reads), without the rest of the full run.
+     */
+    private void runGateway() throws Exception {
+        afterCommandLoad((stack, users, activityDb, reportingDb) -> gatewayOverhead(stack, users, true));
+    }
+
+    /** One phase of the full run, on its own: what it gets after the command load. */
+    private interface Phase {
+        void run(LocalStack stack, List<Workload.User> users, String activityDb, String reportingDb) throws Exception;
+    }
+
+    /** Starts the stack, runs the full run's command load and waits for reporting to catch up; then the phase, and the report. */
+    private void afterCommandLoad(Phase phase) throws Exception {
         try (LocalStack stack = BenchStack.start(options.repository(), options.javaOptions())) {
             String activityDb = BenchStack.jdbc(stack, "activity");
             String reportingDb = BenchStack.jdbc(stack, "reporting");
@@ -117,9 +141,7 @@ public final class Bench {
             List<Workload.User> users = workload.setUp(stack.tokens(), options.associations(), options.usersPerAssociation());
             throughput(stack, workload, users, Baselines.inserts(activityDb, options.concurrency(), Duration.ofSeconds(15)));
             settle(stack, reportingDb);
-            double[] scan = Baselines.scan(activityDb);
-            report.scan(scan, Baselines.scan(BenchStack.jdbc(stack, "plan")));
-            replay(stack, reportingDb, scan[0], true);
+            phase.run(stack, users, activityDb, reportingDb);
         }
         report.write();
         log("wrote %s", options.report());
@@ -205,12 +227,39 @@ public final class Bench {
         return values.stream().mapToDouble(Double::doubleValue).average().orElse(0);
     }
 
-    /** The same read through the gateway and straight to plan-service, interleaved on one schedule. */
-    private void gatewayOverhead(LocalStack stack, List<Workload.User> users) throws Exception {
+    /** The same reads through the gateway and straight to plan-service: their service times, and the mean answer's length. */
+    private record Reads(Histogram direct, Histogram through, long meanLength) {
+    }
+
+    /**
+     * The same read through the gateway and straight to plan-service, interleaved on one schedule. The
+     * command load seldom reads a plan, so the read path (a plan's view as JSON, the gateway's answer of
+     * that size) starts cold: a first round at the same rate warms it, as the commands' warm-up does
+     * theirs, and only the second is measured.
+     */
+    private void gatewayOverhead(LocalStack stack, List<Workload.User> users, boolean profile) throws Exception {
+        Reads cold = reads(stack, users);
+        log("plan read p50 while warming: direct %s ms, through the gateway %s ms", millis(cold.direct(), 50),
+                millis(cold.through(), 50));
+        Profiles profiles = new Profiles(options.repository().resolve("bench/target/jfr-gateway"), stack.processIds());
+        if (profile) {
+            profiles.start(options.overheadSeconds());
+        }
+        Reads warm = reads(stack, users);
+        if (profile) {
+            profiles.stop();
+            report.profile("gateway overhead phase", profiles.summary());
+        }
+        report.gatewayOverhead(warm.direct(), warm.through(), cold.direct(), cold.through(), warm.meanLength());
+        log("plan read p50 direct %s ms, through the gateway %s ms", millis(warm.direct(), 50), millis(warm.through(), 50));
+    }
+
+    private Reads reads(LocalStack stack, List<Workload.User> users) throws Exception {
         Histogram direct = new org.HdrHistogram.ConcurrentHistogram(TimeUnit.MINUTES.toNanos(1), 3);
         Histogram through = new org.HdrHistogram.ConcurrentHistogram(TimeUnit.MINUTES.toNanos(1), 3);
         String service = stack.serviceUrl("plan-service");
-        FixedRate.run(100, Duration.ofSeconds(options.overheadSeconds()), 64, i -> {
+        AtomicLong length = new AtomicLong();
+        FixedRate.Result reads = FixedRate.run(100, Duration.ofSeconds(options.overheadSeconds()), 64, i -> {
             Workload.User user = users.get((i / 2) % users.size());
             long started = System.nanoTime();
             Http.Answer answer;
@@ -225,10 +274,10 @@ public final class Bench {
             if (!answer.ok()) {
                 throw new IllegalStateException("GET plan answered " + answer.status() + ": " + answer.text());
             }
+            length.addAndGet(answer.text().length());
             return true;
         });
-        report.gatewayOverhead(direct, through);
-        log("plan read p50 direct %s ms, through the gateway %s ms", millis(direct, 50), millis(through, 50));
+        return new Reads(direct, through, length.get() / Math.max(1, reads.sent()));
     }
 
     /** A fixed 300 commands/s: HTTP latency, and from each 2xx to the change committed in reporting. */

@@ -21,6 +21,7 @@ record Options(String mode, Path repository, Path report, int rate, int minutes,
                     case "faults" -> "bench/FAULTS.md";
                     case "reminders" -> "bench/target/REMINDERS.md";
                     case "replay" -> "bench/target/REPLAY.md";
+                    case "gateway" -> "bench/target/GATEWAY.md";
                     default -> "bench/REPORT.md";
                 }).toString())),
                 Integer.parseInt(get(args, "rate", "300")),
