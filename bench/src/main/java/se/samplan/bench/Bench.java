@@ -302,11 +302,16 @@ public final class Bench {
         }, "lag-sampler");
         try (ProjectionWatch watch = new ProjectionWatch(reportingDb)) {
             sampler.start();
+            // Each command's own time (from sending it to its answer), by kind: what the corrected latency adds is waiting.
+            Map<String, Histogram> own = new java.util.concurrent.ConcurrentHashMap<>();
             FixedRate.Result result = FixedRate.run(rate, Duration.ofMinutes(options.minutes()), 256, i -> {
                 Workload.User user = users.get(i % users.size());
                 Workload.Outcome outcome;
                 synchronized (user) {
+                    long sent = System.nanoTime();
                     outcome = workload.next(user);
+                    own.computeIfAbsent(outcome.kind(), k -> new org.HdrHistogram.ConcurrentHistogram(TimeUnit.MINUTES.toNanos(10), 3))
+                            .recordValue(Math.min(System.nanoTime() - sent, TimeUnit.MINUTES.toNanos(10)));
                 }
                 if (outcome.accepted()) {
                     watch.expect(outcome.change(), System.nanoTime());
@@ -321,7 +326,7 @@ public final class Bench {
             sampling.set(false);
             sampler.join();
             report.latency(rate, options.minutes(), result, watch.latency(), watch.matched(), watch.unmatched(), lag,
-                    Map.copyOf(workload.statuses));
+                    Map.copyOf(workload.statuses), own);
             log("at %d/s: HTTP p99 %s ms; to reporting p50 %s p99 %s max %s ms; %d never seen", rate,
                     millis(result.latency(), 99), millis(watch.latency(), 50), millis(watch.latency(), 99),
                     millis(watch.latency(), 100), watch.unmatched());

@@ -134,7 +134,7 @@ final class Report {
     }
 
     void latency(int rate, int minutes, FixedRate.Result http, Histogram projection, long matched, long unmatched,
-                 List<long[]> lag, Map<Integer, java.util.concurrent.atomic.AtomicLong> statuses) {
+                 List<long[]> lag, Map<Integer, java.util.concurrent.atomic.AtomicLong> statuses, Map<String, Histogram> byKind) {
         boolean met = rate >= options.rate() && projection.getValueAtPercentile(99) <= 100_000_000L;
         if (rate < options.rate()) {
             row("sustained command rate for the latency run", rate + "/s (60 % of the measured capacity)",
@@ -160,10 +160,20 @@ final class Report {
                 p99.9 %s, max %s ms; %d accepted changes never seen within 60 s after the run.
                 Answers by status (whole run so far): %s.
                 Reporting's lag (topic end offsets, read just after its stored positions, minus those positions), every 10 s: %s
+
+                Each command's own time, from sending it to its answer (not corrected: what the corrected latency
+                adds is the wait before it was sent, for a thread or for the same person's command before it), by kind:
+
+                | command | count | p50 | p90 | p99 | max (ms) |
+                | --- | ---: | ---: | ---: | ---: | ---: |
+                %s
                 """.formatted(rate, options.rate(), minutes, http.sent(), http.succeeded(), http.perSecond(),
                 millis(http.latency(), 50), millis(http.latency(), 90), millis(http.latency(), 99), millis(http.latency(), 100),
                 matched, millis(projection, 50), millis(projection, 90), millis(projection, 99), millis(projection, 99.9),
-                millis(projection, 100), unmatched, new TreeMap<>(statuses), lagLine));
+                millis(projection, 100), unmatched, new TreeMap<>(statuses), lagLine,
+                new TreeMap<>(byKind).entrySet().stream().map(e -> "| %s | %d | %s | %s | %s | %s |".formatted(e.getKey(),
+                        e.getValue().getTotalCount(), millis(e.getValue(), 50), millis(e.getValue(), 90), millis(e.getValue(), 99),
+                        millis(e.getValue(), 100))).collect(java.util.stream.Collectors.joining("\n"))));
     }
 
     void reminders(long due, double createSeconds, int sent, double seconds, List<long[]> stages) {
