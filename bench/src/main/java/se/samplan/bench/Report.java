@@ -79,10 +79,10 @@ final class Report {
                 %d people (%d associations × %d) each work on their own plan, command after command as fast as the
                 platform answers: schedule an activity, mark it done, move a milestone's forecast, schedule another,
                 add a risk (40 %% activity scheduling, 20 %% completion, 20 %% forecast moves, 20 %% risks; every plan
-                command with If-Match). Counted over %d s after a warm-up that ran until the rate stopped rising
-                (commands/s in each 10 s of it: %s); answers by status over the whole run: %s.
+                command with If-Match). Counted over %d s after a warm-up of at least %d s that then ran on until the
+                rate stopped rising (commands/s in each 10 s of it: %s); answers by status over the whole run: %s.
                 """.formatted(workers, options.associations(), options.usersPerAssociation(), options.throughputSeconds(),
-                warmUp.stream().map(each -> "%.0f".formatted(each)).collect(java.util.stream.Collectors.joining(", ")),
+                options.warmupSeconds(), warmUp.stream().map(each -> "%.0f".formatted(each)).collect(java.util.stream.Collectors.joining(", ")),
                 new TreeMap<>(statuses)));
     }
 
