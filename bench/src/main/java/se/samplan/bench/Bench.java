@@ -108,7 +108,7 @@ public final class Bench {
     }
 
     /**
-     * Only the replay, with its profile: a minute of command load makes the history that the replay
+     * Only the replay, with its profile: the command load makes the history that the replay
      * copies up to {@code --replay-events}, without the rest of the full run.
      */
     private void runReplay() throws Exception {
