@@ -314,8 +314,9 @@ public final class Bench {
                 synchronized (user) {
                     long sent = System.nanoTime();
                     outcome = workload.next(user);
-                    own.computeIfAbsent(outcome.kind(), k -> new org.HdrHistogram.ConcurrentHistogram(TimeUnit.MINUTES.toNanos(10), 3))
-                            .recordValue(Math.min(System.nanoTime() - sent, TimeUnit.MINUTES.toNanos(10)));
+                    Histogram kind = own.computeIfAbsent(outcome.kind(),
+                            k -> new org.HdrHistogram.ConcurrentHistogram(TimeUnit.MINUTES.toNanos(10), 3));
+                    kind.recordValue(Math.min(System.nanoTime() - sent, kind.getHighestTrackableValue()));
                 }
                 if (outcome.accepted()) {
                     watch.expect(outcome.change(), System.nanoTime());
