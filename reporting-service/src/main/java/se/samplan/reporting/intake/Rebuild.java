@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /**
@@ -49,7 +50,8 @@ public class Rebuild {
     private final String listenerId;
     private final List<String> topics;
     private final AtomicLong lag = new AtomicLong(-1);
-    private volatile Instant startedAt;
+    /** When the running rebuild's truncate committed; null when none runs. */
+    private final AtomicReference<Instant> startedAt = new AtomicReference<>();
     private volatile long startLag;
     private volatile AdminClient admin;
 
@@ -70,7 +72,7 @@ public class Rebuild {
 
     /** True while a rebuild has not caught up: the intake then announces nothing to live dashboards. */
     public boolean inProgress() {
-        return startedAt != null;
+        return startedAt.get() != null;
     }
 
     /** Stops the intake, forgets every projection and position, and reads everything again. */
@@ -92,14 +94,17 @@ public class Rebuild {
         projections.forEach(p -> tables.addAll(p.tables()));
         tables.add("consumer_position");
         tables.add("aggregate_position");
-        startedAt = Instant.now();
         Tenancy.system(() -> transaction.executeWithoutResult(status -> jdbc.execute("TRUNCATE " + String.join(", ", tables))));
+        // Set only after the commit: a lag measurement that read the old positions must not end this rebuild.
+        startedAt.set(Instant.now());
         log.warn("Rebuilding projections {} from the start of {}", tables, topics);
     }
 
     /** Measures how many events are still to apply, and while rebuilding logs how far it got. */
     @Scheduled(fixedDelayString = "${samplan.consumer.progress-interval:5s}", initialDelayString = "${samplan.consumer.progress-interval:5s}")
     void progress() {
+        // Read before measuring: only a measurement begun after the rebuild's truncate may end it.
+        Instant started = startedAt.get();
         long remaining;
         try {
             remaining = remaining();
@@ -108,7 +113,6 @@ public class Rebuild {
             return;
         }
         lag.set(remaining);
-        Instant started = startedAt;
         if (started == null) {
             return;
         }
@@ -116,9 +120,10 @@ public class Rebuild {
             startLag = remaining;
         }
         if (remaining == 0) {
-            log.warn("Rebuild done in {} s", Duration.between(started, Instant.now()).toSeconds());
-            startedAt = null;
-            startLag = 0;
+            if (startedAt.compareAndSet(started, null)) {
+                log.warn("Rebuild done in {} s", Duration.between(started, Instant.now()).toSeconds());
+                startLag = 0;
+            }
         } else {
             log.warn("Rebuilding projections: {} events to go of {} ({} %)", remaining, startLag,
                     startLag == 0 ? 0 : 100 * (startLag - remaining) / startLag);
