@@ -5,6 +5,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
@@ -28,11 +30,14 @@ import java.util.Optional;
 class RequestGuards implements GlobalFilter, Ordered {
 
     private final GuardProperties properties;
+    /** The buckets' clock: the system's, unless a {@link TimeMeter} bean is given (tests stop time with one). */
+    private final TimeMeter time;
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
             .maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(10)).build();
 
-    RequestGuards(GuardProperties properties) {
+    RequestGuards(GuardProperties properties, ObjectProvider<TimeMeter> time) {
         this.properties = properties;
+        this.time = time.getIfAvailable(() -> TimeMeter.SYSTEM_MILLISECONDS);
     }
 
     @Override
@@ -56,6 +61,7 @@ class RequestGuards implements GlobalFilter, Ordered {
     /** A 429 if the key's bucket is empty; nothing if the request may go on. */
     private Optional<Mono<Void>> refused(ServerWebExchange exchange, String key, long perSecond, long burst) {
         Bucket bucket = buckets.get(key, k -> Bucket.builder()
+                .withCustomTimePrecision(time)
                 .addLimit(Bandwidth.builder().capacity(burst).refillGreedy(perSecond, Duration.ofSeconds(1)).build())
                 .build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);

@@ -8,6 +8,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.context.annotation.Import;
+import se.samplan.gateway.ManualTime;
 import se.samplan.gateway.TestBackend;
 import se.samplan.gateway.TestTokens;
 import org.springframework.test.context.DynamicPropertySource;
@@ -15,6 +17,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "samplan.gateway.user-per-second=1", "samplan.gateway.user-burst=3",
         "samplan.gateway.association-per-second=1", "samplan.gateway.association-burst=5",
         "samplan.gateway.dashboard-origins=https://samplan.example"})
+@Import(ManualTime.Stopped.class)
 class RequestGuardsTest {
 
     static final String KEY = "guards-test-signing-key-of-32-bytes-at-least";
@@ -42,6 +46,9 @@ class RequestGuardsTest {
 
     @Autowired
     WebTestClient http;
+    /** Stands still unless the test moves it: no bucket refills while the requests run. */
+    @Autowired
+    ManualTime time;
 
     @Test
     void aPersonOverTheRateGets429WithRetryAfterAndTheAssociationIsCappedToo() {
@@ -51,8 +58,13 @@ class RequestGuardsTest {
         }
         http.get().uri("/api/plans").header("Authorization", "Bearer " + anna).exchange()
                 .expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
-                .expectHeader().exists("Retry-After")
+                .expectHeader().valueEquals("Retry-After", "1")
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        // A second later her bucket (and the association's) has one request more.
+        time.advance(Duration.ofSeconds(1));
+        http.get().uri("/api/plans").header("Authorization", "Bearer " + anna).exchange().expectStatus().isOk();
+        http.get().uri("/api/plans").header("Authorization", "Bearer " + anna).exchange()
+                .expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
 
         // Anna's colleague has a bucket of her own, but the association's is nearly spent.
         String bo = token("bo", "sco");

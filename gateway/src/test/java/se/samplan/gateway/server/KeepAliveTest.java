@@ -12,6 +12,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Mono;
+import se.samplan.gateway.ManualTime;
 import se.samplan.gateway.TestBackend;
 import se.samplan.gateway.TestTokens;
 
@@ -35,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "samplan.security.dev-signing-key=" + KeepAliveTest.KEY,
         "samplan.gateway.user-per-second=1", "samplan.gateway.user-burst=1"})
-@Import(KeepAliveTest.SlowEnd.class)
+// Time stands still for the rate limit: Ulla's bucket must not refill while the cold first request runs.
+@Import({KeepAliveTest.SlowEnd.class, ManualTime.Stopped.class})
 class KeepAliveTest {
 
     static final String KEY = "keep-alive-test-signing-key-of-32-bytes";
