@@ -487,6 +487,8 @@ public final class Bench {
         watch.start();
         stack.restart("reporting-service", Map.of("CONSUMER_REBUILD", "true"));
         watch.join(TimeUnit.MINUTES.toMillis(5));
+        // From here to the end: what each process spends per event (JFR sees only the JVMs, not PostgreSQL).
+        Map<String, Duration> cpuBefore = CpuTimes.sample(stack.processIds());
         // Profiled only in `bench/run replay`: the profiler slows what is timed. The full run profiles the
         // same intake while it applies the scale run's copies.
         Profiles profiles = new Profiles(options.repository().resolve("bench/target/jfr-replay"), stack.processIds());
@@ -496,8 +498,9 @@ public final class Bench {
         long ends = Replay.ends(stack.config().kafkaBootstrap());
         await(() -> Replay.positions(reportingDb) >= ends, options.replayMinutes() * 60);
         double seconds = (System.nanoTime() - firstSeen.get()) / 1e9;
+        Map<String, Duration> cpu = CpuTimes.between(cpuBefore, CpuTimes.sample(stack.processIds()));
         double rate = (ends - positionAtStart.get()) / seconds;
-        report.replay(total, seconds, rate, rawScan, profiled);
+        report.replay(total, seconds, rate, rawScan, profiled, cpu, ends - positionAtStart.get());
         if (profiled) {
             profiles.stop();
             report.profile("replay, its first two minutes", profiles.summary());

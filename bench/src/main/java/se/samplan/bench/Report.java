@@ -88,14 +88,10 @@ final class Report {
 
     /** CPU each part of the stack spent per command while the throughput was counted, and the ceiling that sets. */
     void cpuPerCommand(Map<String, Duration> cpu, long commands, double seconds) {
-        StringBuilder table = new StringBuilder("| process | CPU ms per command | share |\n| --- | ---: | ---: |\n");
+        String table = cpuTable(cpu, commands, 1e6, "CPU ms per command");
         double platform = cpu.entrySet().stream().filter(e -> !e.getKey().startsWith("bench"))
                 .mapToDouble(e -> e.getValue().toNanos() / 1e6).sum() / commands;
         double all = cpu.values().stream().mapToDouble(each -> each.toNanos() / 1e6).sum() / commands;
-        cpu.entrySet().stream().sorted(Map.Entry.<String, Duration>comparingByValue().reversed()).forEach(e -> {
-            double perCommand = e.getValue().toNanos() / 1e6 / commands;
-            table.append("| %s | %.2f | %.0f %% |\n".formatted(e.getKey(), perCommand, 100 * perCommand / all));
-        });
         int cores = Runtime.getRuntime().availableProcessors();
         row("CPU per command, whole platform (ceiling it sets on %d cores)".formatted(cores),
                 "%.1f ms (%.0f commands/s)".formatted(platform, cores * 1000 / platform), "", null);
@@ -108,6 +104,17 @@ final class Report {
 
                 %s""".formatted(commands, seconds, platform, cores, cores * 1000 / platform, all - platform,
                 100 * all * commands / 1000 / seconds / cores, table));
+    }
+
+    /** Each process's CPU per unit of work ({@code nanosPerUnit}: 1e6 for ms, 1e3 for µs), largest first, with its share. */
+    private static String cpuTable(Map<String, Duration> cpu, long units, double nanosPerUnit, String header) {
+        StringBuilder table = new StringBuilder("| process | %s | share |\n| --- | ---: | ---: |\n".formatted(header));
+        double all = cpu.values().stream().mapToDouble(each -> each.toNanos() / nanosPerUnit).sum() / units;
+        cpu.entrySet().stream().sorted(Map.Entry.<String, Duration>comparingByValue().reversed()).forEach(e -> {
+            double perUnit = e.getValue().toNanos() / nanosPerUnit / units;
+            table.append("| %s | %.2f | %.0f %% |\n".formatted(e.getKey(), perUnit, 100 * perUnit / all));
+        });
+        return table.toString();
     }
 
     void profile(String run, String summary) {
@@ -204,7 +211,7 @@ final class Report {
                 """.formatted(activity[0], activity[1], plan[0], plan[1]));
     }
 
-    void replay(long events, double seconds, double rate, double rawScan, boolean profiled) {
+    void replay(long events, double seconds, double rate, double rawScan, boolean profiled, Map<String, Duration> cpu, long applied) {
         row("replay of the reporting projections, events/s (%d events)".formatted(events), "%.0f (%.0f %% of the raw scan)"
                 .formatted(rate, 100 * rate / rawScan), "≥ 50 % of raw scan", rate >= 0.5 * rawScan);
         section("Replay", """
@@ -213,8 +220,14 @@ final class Report {
                 (tables and positions emptied, topics read from offset zero), with activity- and notification-service
                 stopped so that reporting had the machine. Timed from its first stored position to its positions
                 reaching the topics' end: %.0f s, %.0f events/s, %s.
-                """.formatted(events, seconds, rate, profiled ? "with JFR profiling every JVM for the first two minutes"
-                : "with no profiler attached (the profile of the same intake is the scale run's, below)"));
+
+                CPU time each process used over the same span, from the kernel's accounts, per event applied (%d);
+                PostgreSQL split by the database its backends serve. The cores were busy %.0f %% of the time.
+
+                %s""".formatted(events, seconds, rate, profiled ? "with JFR profiling every JVM for the first two minutes"
+                : "with no profiler attached (the profile of the same intake is the scale run's, below)", applied,
+                100 * cpu.values().stream().mapToDouble(d -> d.toNanos() / 1e9).sum() / seconds / Runtime.getRuntime().availableProcessors(),
+                cpuTable(cpu, applied, 1e3, "CPU µs per event")));
     }
 
     void scale(long before, long total, int copies, double producing, double seconds, long databaseBytes) {
