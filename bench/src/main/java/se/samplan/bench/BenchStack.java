@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Map;
 
 /** The whole platform as {@code ./samplan-local} runs it (PostgreSQL with fsync on), on free loopback ports, without demo data. */
@@ -17,7 +18,13 @@ final class BenchStack {
     /** Full JIT, unlike the local stack's start-fast default: what a deployment runs. */
     static final String SERVICE_JAVA_OPTIONS = "-Xmx384m -Xss512k -XX:+UseSerialGC";
 
-    private static final List<LocalStack> STARTED = new ArrayList<>();
+    private static final List<LocalStack> STARTED = new CopyOnWriteArrayList<>();
+
+    static {
+        // A run stopped from outside (Ctrl-C, SIGTERM) skips the try-with-resources that closes its stack:
+        // without this hook the services, Kafka and PostgreSQL it started would keep running.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> STARTED.forEach(LocalStack::close), "stop-bench-stacks"));
+    }
 
     private BenchStack() {
     }

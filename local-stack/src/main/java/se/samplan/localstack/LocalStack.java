@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The whole platform on one machine without Docker: PostgreSQL, a Kafka broker and an SMTP server,
@@ -40,6 +41,8 @@ public final class LocalStack implements AutoCloseable {
     private final StackConfig config;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Map<String, ManagedProcess> services = new LinkedHashMap<>();
+    /** Once: a shutdown hook may close a stack that its owner closes as well. */
+    private final AtomicBoolean closed = new AtomicBoolean();
     private final Map<String, Map<String, String>> serviceEnvironments = new HashMap<>();
     private EmbeddedPostgres postgres;
     private ManagedProcess kafka;
@@ -328,6 +331,9 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         List<ManagedProcess> running = new ArrayList<>(services.values());
         java.util.Collections.reverse(running);
         running.parallelStream().forEach(process -> process.stop(30));
