@@ -9,7 +9,8 @@ import java.util.List;
  * Announces a change to the live dashboards of every instance through PostgreSQL's NOTIFY, inside
  * the transaction that made the change: a change rolled back is never announced, a committed one
  * reaches the instance a browser happens to be connected to, whichever instance consumed it. The
- * plan's partner associations hear of it too.
+ * plan's partner associations hear of it too: those it has when the statement runs, after the poll's
+ * writes, so a plan created and shared within one poll reaches the partner with both changes.
  */
 @Component
 public class Changes {
