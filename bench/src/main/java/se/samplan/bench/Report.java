@@ -103,7 +103,13 @@ final class Report {
                 %.0f %% of the time.
 
                 %s""".formatted(commands, seconds, platform, cores, cores * 1000 / platform, all - platform,
-                100 * all * commands / 1000 / seconds / cores, table));
+                busyPercent(cpu, seconds), table));
+    }
+
+    /** How busy the cores were over {@code seconds}, in per cent, from the CPU every process used in them. */
+    private static double busyPercent(Map<String, Duration> cpu, double seconds) {
+        return 100 * cpu.values().stream().mapToDouble(d -> d.toNanos() / 1e9).sum() / seconds
+                / Runtime.getRuntime().availableProcessors();
     }
 
     /** Each process's CPU per unit of work ({@code nanosPerUnit}: 1e6 for ms, 1e3 for µs), largest first, with its share. */
@@ -226,7 +232,7 @@ final class Report {
 
                 %s""".formatted(events, seconds, rate, profiled ? "with JFR profiling every JVM for the first two minutes"
                 : "with no profiler attached (the profile of the same intake is the scale run's, below)", applied,
-                100 * cpu.values().stream().mapToDouble(d -> d.toNanos() / 1e9).sum() / seconds / Runtime.getRuntime().availableProcessors(),
+                busyPercent(cpu, seconds),
                 cpuTable(cpu, applied, 1e3, "CPU µs per event")));
     }
 
