@@ -15,9 +15,9 @@ import se.samplan.events.activity.PlannedOccurrence;
 import se.samplan.reporting.intake.Projection;
 import se.samplan.reporting.intake.Writes;
 
-import java.sql.Date;
-import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every activity and each of its occurrences with status, done date, outcome and cost: the source of
@@ -25,6 +25,42 @@ import java.util.List;
  */
 @Component
 class ActivityProjection implements Projection {
+
+    private static final String ADD = """
+            INSERT INTO activity_detail (activity_id, association_id, plan_id, title, kind, channel, budget_sek)
+            SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::varchar[], ?::text[], ?::numeric[])
+            ON CONFLICT (activity_id) DO NOTHING""";
+    private static final String CHANGE_DETAILS = """
+            UPDATE activity_detail d SET title = r.title, kind = r.kind, channel = r.channel, budget_sek = r.budget_sek
+              FROM unnest(?::text[], ?::varchar[], ?::text[], ?::numeric[], ?::varchar[]) AS r(title, kind, channel, budget_sek, activity_id)
+             WHERE d.activity_id = r.activity_id""";
+    private static final String UNSCHEDULE = """
+            UPDATE activity_occurrence o SET scheduled = false
+              FROM unnest(?::varchar[]) AS r(activity_id)
+             WHERE o.activity_id = r.activity_id""";
+    private static final String SCHEDULE = """
+            INSERT INTO activity_occurrence (activity_id, occurrence_id, association_id, plan_id, due_date, status)
+            SELECT activity_id, occurrence_id, association_id, plan_id, due_date, 'PLANNED'
+              FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::date[])
+                   AS r(activity_id, occurrence_id, association_id, plan_id, due_date)
+            ON CONFLICT (activity_id, occurrence_id) DO UPDATE SET due_date = EXCLUDED.due_date, scheduled = true""";
+    private static final String CHANGE_STATUS = """
+            UPDATE activity_occurrence o SET status = r.status
+              FROM unnest(?::varchar[], ?::varchar[], ?::varchar[]) AS r(status, activity_id, occurrence_id)
+             WHERE o.activity_id = r.activity_id AND o.occurrence_id = r.occurrence_id""";
+    private static final String COMPLETE = """
+            UPDATE activity_occurrence o SET status = 'DONE', done_on = r.done_on, outcome = r.outcome, cost_sek = r.cost_sek
+              FROM unnest(?::date[], ?::text[], ?::numeric[], ?::varchar[], ?::varchar[])
+                   AS r(done_on, outcome, cost_sek, activity_id, occurrence_id)
+             WHERE o.activity_id = r.activity_id AND o.occurrence_id = r.occurrence_id""";
+    private static final String POSTPONE = """
+            UPDATE activity_occurrence o SET status = 'POSTPONED', due_date = r.due_date
+              FROM unnest(?::date[], ?::varchar[], ?::varchar[]) AS r(due_date, activity_id, occurrence_id)
+             WHERE o.activity_id = r.activity_id AND o.occurrence_id = r.occurrence_id""";
+    private static final String MOVE = """
+            UPDATE activity_occurrence o SET due_date = r.due_date
+              FROM unnest(?::date[], ?::varchar[], ?::varchar[]) AS r(due_date, activity_id, occurrence_id)
+             WHERE o.activity_id = r.activity_id AND o.occurrence_id = r.occurrence_id""";
 
     @Override
     public List<String> tables() {
@@ -34,55 +70,37 @@ class ActivityProjection implements Projection {
     @Override
     public void apply(EventEnvelope envelope, SamplanEvent event, Writes writes) {
         if (event instanceof ActivityScheduled e) {
-            writes.update("""
-                    INSERT INTO activity_detail (activity_id, association_id, plan_id, title, kind, channel, budget_sek)
-                    VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (activity_id) DO NOTHING""",
-                    e.activityId(), e.associationId(), e.planId(), e.title(), e.kind().name(), e.channel(), e.budgetSek());
+            writes.row(ADD, e.activityId(), e.associationId(), e.planId(), e.title(), e.kind(), e.channel(), e.budgetSek());
+            // A new activity has no occurrences to unschedule yet.
             schedule(writes, e.activityId(), e.associationId(), e.planId(), e.occurrences());
         } else if (event instanceof ActivityDetailsChanged e) {
-            writes.update("UPDATE activity_detail SET title = ?, kind = ?, channel = ?, budget_sek = ? WHERE activity_id = ?",
-                    e.title(), e.kind().name(), e.channel(), e.budgetSek(), e.activityId());
+            writes.row(CHANGE_DETAILS, e.title(), e.kind(), e.channel(), e.budgetSek(), e.activityId());
         } else if (event instanceof ActivityRescheduled e) {
+            writes.row(UNSCHEDULE, e.activityId());
             schedule(writes, e.activityId(), e.associationId(), e.planId(), e.occurrences());
         } else if (event instanceof ActivityOccurrenceStarted e) {
-            status(writes, e.activityId(), e.occurrenceId(), "IN_PROGRESS");
+            writes.row(CHANGE_STATUS, "IN_PROGRESS", e.activityId(), e.occurrenceId());
         } else if (event instanceof ActivityOccurrenceCompleted e) {
-            writes.update("""
-                    UPDATE activity_occurrence SET status = 'DONE', done_on = ?, outcome = ?, cost_sek = ?
-                     WHERE activity_id = ? AND occurrence_id = ?""",
-                    Date.valueOf(e.doneOn()), e.outcome(), e.costSek(), e.activityId(), e.occurrenceId());
+            writes.row(COMPLETE, e.doneOn(), e.outcome(), e.costSek(), e.activityId(), e.occurrenceId());
         } else if (event instanceof ActivityOccurrencePostponed e) {
-            writes.update("UPDATE activity_occurrence SET status = 'POSTPONED', due_date = ? WHERE activity_id = ? AND occurrence_id = ?",
-                    date(e.newDate()), e.activityId(), e.occurrenceId());
+            writes.row(POSTPONE, e.newDate(), e.activityId(), e.occurrenceId());
         } else if (event instanceof ActivityOccurrenceMoved e) {
-            writes.update("UPDATE activity_occurrence SET due_date = ? WHERE activity_id = ? AND occurrence_id = ?",
-                    date(e.newDate()), e.activityId(), e.occurrenceId());
+            writes.row(MOVE, e.newDate(), e.activityId(), e.occurrenceId());
         } else if (event instanceof ActivityOccurrenceCancelled e) {
-            status(writes, e.activityId(), e.occurrenceId(), "CANCELLED");
+            writes.row(CHANGE_STATUS, "CANCELLED", e.activityId(), e.occurrenceId());
         }
     }
 
     /**
-     * The occurrences a schedule gives: new ones are planned, kept ones keep their status and take
-     * the new due date, and ones the schedule no longer gives leave the counts (they stay on record).
+     * The occurrences a schedule gives, in one step: new ones are planned, kept ones keep their status
+     * and take the new due date; ones the schedule no longer gives (unscheduled before) leave the
+     * counts but stay on record. An occurrence named twice counts once, with its last date.
      */
     private static void schedule(Writes writes, String activityId, String associationId, String planId, List<PlannedOccurrence> occurrences) {
-        writes.update("UPDATE activity_occurrence SET scheduled = false WHERE activity_id = ?", activityId);
+        Map<String, Object[]> rows = new LinkedHashMap<>();
         for (PlannedOccurrence occurrence : occurrences) {
-            writes.update("""
-                    INSERT INTO activity_occurrence (activity_id, occurrence_id, association_id, plan_id, due_date, status)
-                    VALUES (?, ?, ?, ?, ?, 'PLANNED')
-                    ON CONFLICT (activity_id, occurrence_id) DO UPDATE SET due_date = EXCLUDED.due_date, scheduled = true""",
-                    activityId, occurrence.occurrenceId(), associationId, planId, date(occurrence.dueDate()));
+            rows.put(occurrence.occurrenceId(), new Object[]{activityId, occurrence.occurrenceId(), associationId, planId, occurrence.dueDate()});
         }
-    }
-
-    private static void status(Writes writes, String activityId, String occurrenceId, String status) {
-        writes.update("UPDATE activity_occurrence SET status = ? WHERE activity_id = ? AND occurrence_id = ?",
-                status, activityId, occurrenceId);
-    }
-
-    private static Date date(LocalDate date) {
-        return date == null ? null : Date.valueOf(date);
+        writes.rows(SCHEDULE, List.copyOf(rows.values()));
     }
 }

@@ -49,8 +49,6 @@ class DatabaseConfiguration {
         pool.setUsername(user);
         pool.setPassword(password);
         pool.setMaximumPoolSize(size);
-        // A batch of inserts runs as multi-row statements: one statement for a level of the intake's Writes.
-        pool.addDataSourceProperty("reWriteBatchedInserts", "true");
         pool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
         return pool;
     }

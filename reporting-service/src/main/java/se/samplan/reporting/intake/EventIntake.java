@@ -91,8 +91,8 @@ class EventIntake implements ConsumerSeekAware {
 
     /**
      * A poll's records in one transaction: one commit (one WAL flush) for the batch instead of one per
-     * event, the positions read and stored once per poll, and the projections' statements run as JDBC
-     * batches ({@link Writes}). Each record is still checked against its partition position and its
+     * event, the positions read and stored once per poll, and the projections' statements run once each
+     * for all the poll's rows ({@link Writes}). Each record is still checked against its partition position and its
      * aggregate's sequence, so a redelivered record changes nothing. If the batch fails, its records are
      * applied one transaction each, so the good ones land and the error handler gets exactly the record
      * that fails.
@@ -153,6 +153,11 @@ class EventIntake implements ConsumerSeekAware {
         }
         // ...and its event is new if its aggregate's last applied sequence is below it: not a publisher's retry.
         Map<String, Long> last = positions.lockAggregates(aggregates);
+        // Each set-based statement runs once a poll, so planning it for its arrays' real sizes costs little and
+        // keeps a generic plan made while the tables were small (a rebuild's start) from outliving its fit.
+        jdbc.execute("SET LOCAL plan_cache_mode = force_custom_plan");
+        // A rebuild's re-application is no part of the original request: a span each would flood the traces.
+        boolean rebuilding = rebuild.inProgress();
         Map<String, Long> applied = new HashMap<>();
         Writes writes = new Writes(jdbc);
         List<Changes.Change> announcements = new ArrayList<>();
@@ -164,13 +169,18 @@ class EventIntake implements ConsumerSeekAware {
             if (fresh) {
                 last.put(envelope.aggregateId(), envelope.sequence());
                 applied.put(envelope.aggregateId(), envelope.sequence());
-                read.event().ifPresent(e -> inTrace(read, () -> {
-                    writes.forAggregate(envelope.aggregateId());
-                    projections.forEach(projection -> projection.apply(envelope, e, writes));
-                    if (!rebuild.inProgress()) {
+                read.event().ifPresent(e -> {
+                    Runnable work = () -> {
+                        writes.forAggregate(envelope.aggregateId());
+                        projections.forEach(projection -> projection.apply(envelope, e, writes));
+                    };
+                    if (rebuilding) {
+                        work.run();
+                    } else {
+                        inTrace(read, work);
                         announcements.add(new Changes.Change(envelope.tenantId(), planOf(e), envelope.type(), envelope.aggregateId()));
                     }
-                }));
+                });
             }
             outcomes.add(new Outcome(envelope, fresh));
         }

@@ -2,21 +2,33 @@ package se.samplan.reporting.intake;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
- * The projections' statements for a poll's events, run together at its end as JDBC batches instead of
- * one round trip each. Every row a projection writes belongs to the aggregate whose event wrote it, so
- * only each aggregate's own statements must keep their order: the n-th statement of every aggregate
- * forms level n, a level's statements (one per aggregate at most) run grouped by SQL in one batch each,
- * and the levels run in order. A statement that reads the tables (a subquery) therefore sees every
- * earlier event of its aggregate.
+ * The projections' writes for a poll's events, run at its end as set-based statements: each statement
+ * takes every parameter as an array ({@code unnest(?::date[], ...)}), one element per row, so a poll
+ * runs each statement once for all its rows instead of once per event. PostgreSQL then pays its
+ * per-statement work (planning, executor start, locks) once per poll, which is what bounded the replay.
+ * <p>
+ * Every row a projection writes belongs to the aggregate whose event wrote it, so only each aggregate's
+ * own steps must keep their order: the n-th step of every aggregate forms level n, a level's rows (one
+ * step per aggregate at most) run grouped by statement, and the levels run in order. A statement that
+ * reads the tables (a subquery) therefore sees every earlier step of its aggregate, and no statement
+ * meets the same row twice.
  */
 public final class Writes {
+
+    /** Parameters per statement, counted once: each is one array, i.e. one value per row. */
+    private static final Map<String, Integer> PARAMETERS = new ConcurrentHashMap<>();
+    private static final Pattern ARRAY_PARAMETER = Pattern.compile("\\?::[a-z_]+\\[]");
 
     private final JdbcTemplate jdbc;
     private final List<Map<String, List<Object[]>>> levels = new ArrayList<>();
@@ -27,30 +39,84 @@ public final class Writes {
         this.jdbc = jdbc;
     }
 
-    /** The aggregate whose event the next statements apply. */
+    /** The aggregate whose event the next steps apply. */
     void forAggregate(String aggregateId) {
         this.aggregateId = aggregateId;
     }
 
-    /** A statement for the current event, run when the poll's events are all read. */
-    public void update(String sql, Object... args) {
+    /** One row of a set-based statement, as the current event's next step. */
+    public void row(String sql, Object... values) {
+        rows(sql, List.<Object[]>of(values));
+    }
+
+    /**
+     * Rows of one set-based statement as a single step of the current event: they run in the same
+     * statement, so they must not touch the same row.
+     */
+    public void rows(String sql, List<Object[]> rows) {
+        int parameters = PARAMETERS.computeIfAbsent(sql, Writes::parameters);
+        for (Object[] row : rows) {
+            if (row.length != parameters) {
+                throw new IllegalArgumentException(row.length + " values for the " + parameters + " parameters of " + sql);
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
         int level = depth.merge(aggregateId, 1, Integer::sum) - 1;
         if (level == levels.size()) {
             levels.add(new LinkedHashMap<>());
         }
-        levels.get(level).computeIfAbsent(sql, s -> new ArrayList<>()).add(args);
+        levels.get(level).computeIfAbsent(sql, s -> new ArrayList<>()).addAll(rows);
     }
 
     /** Runs every statement, level by level, once the poll's events are all read (a Writes serves one poll). */
     void flush() {
         for (Map<String, List<Object[]>> level : levels) {
-            level.forEach((sql, args) -> {
-                if (args.size() == 1) {
-                    jdbc.update(sql, args.get(0));
-                } else {
-                    jdbc.batchUpdate(sql, args);
-                }
-            });
+            level.forEach(this::run);
         }
+    }
+
+    /**
+     * One statement for all its rows: each column goes as a text array that the statement's own cast
+     * ({@code ?::date[]}) types, so dates and times never pass through the JVM's time zone.
+     */
+    private void run(String sql, List<Object[]> rows) {
+        jdbc.update(connection -> {
+            PreparedStatement statement = connection.prepareStatement(sql);
+            int columns = rows.get(0).length;
+            for (int column = 0; column < columns; column++) {
+                String[] values = new String[rows.size()];
+                for (int row = 0; row < values.length; row++) {
+                    values[row] = text(rows.get(row)[column]);
+                }
+                statement.setArray(column + 1, connection.createArrayOf("text", values));
+            }
+            return statement;
+        });
+    }
+
+    /** A value as PostgreSQL reads it: ISO dates and instants, plain numbers, enum names. */
+    private static String text(Object value) {
+        if (value == null || value instanceof String) {
+            return (String) value;
+        }
+        if (value instanceof java.util.Date) {
+            // java.sql.Date and Timestamp print in the JVM's zone: pass LocalDate and Instant instead.
+            throw new IllegalArgumentException("Pass java.time values, not " + value.getClass().getName());
+        }
+        if (value instanceof BigDecimal number) {
+            return number.toPlainString();
+        }
+        return value instanceof Enum<?> constant ? constant.name() : value.toString();
+    }
+
+    private static int parameters(String sql) {
+        long marks = sql.chars().filter(c -> c == '?').count();
+        long arrays = ARRAY_PARAMETER.matcher(sql).results().count();
+        if (marks != arrays) {
+            throw new IllegalArgumentException("Every parameter of a set-based statement is an array (?::type[]): " + sql);
+        }
+        return (int) arrays;
     }
 }

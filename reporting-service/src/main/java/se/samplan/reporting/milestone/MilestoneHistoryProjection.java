@@ -12,11 +12,8 @@ import se.samplan.events.plan.MilestoneTargetDateChanged;
 import se.samplan.reporting.intake.Projection;
 import se.samplan.reporting.intake.Writes;
 
-import java.util.List;
-
-import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.List;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -26,13 +23,39 @@ import java.time.temporal.ChronoUnit;
 @Component
 class MilestoneHistoryProjection implements Projection {
 
-    /** The slip after a move, read from the milestone as the earlier events left it: forecast minus target, in days. */
-    private static final String SLIP_FROM_NEW_FORECAST =
-            "(SELECT ?::date - target_date FROM milestone_state WHERE plan_id = ? AND milestone_id = ?)";
-    private static final String SLIP_FROM_NEW_TARGET =
-            "(SELECT forecast_date - ?::date FROM milestone_state WHERE plan_id = ? AND milestone_id = ?)";
-    private static final String SLIP_AS_STORED =
-            "(SELECT forecast_date - target_date FROM milestone_state WHERE plan_id = ? AND milestone_id = ?)";
+    private static final String ADD = """
+            INSERT INTO milestone_state (plan_id, milestone_id, association_id, name, target_date, forecast_date, status)
+            SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::date[], ?::date[], ?::varchar[])
+            ON CONFLICT (plan_id, milestone_id) DO NOTHING""";
+    private static final String RENAME = setColumn("name", "text");
+    private static final String FORECAST = setColumn("forecast_date", "date");
+    private static final String TARGET = setColumn("target_date", "date");
+    private static final String STATUS = setColumn("status", "varchar");
+    private static final String REMOVE = """
+            UPDATE milestone_state m SET removed = true
+              FROM unnest(?::varchar[], ?::varchar[]) AS r(plan_id, milestone_id)
+             WHERE m.plan_id = r.plan_id AND m.milestone_id = r.milestone_id""";
+
+    /**
+     * One row of the history per move. The slip after it (forecast minus target, in days) is an SQL
+     * expression read from the milestone as the earlier steps left it: a poll's statements run
+     * together at its end, after those steps.
+     */
+    private static final String MOVE = """
+            INSERT INTO milestone_move (event_id, plan_id, milestone_id, association_id, occurred_at, kind, previous_date,
+                                        new_date, previous_status, new_status, reason, slip_days)
+            SELECT r.event_id, r.plan_id, r.milestone_id, r.association_id, r.occurred_at, r.kind, r.previous_date,
+                   r.new_date, r.previous_status, r.new_status, r.reason, %s
+              FROM unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[], ?::timestamptz[], ?::varchar[], ?::date[],
+                          ?::date[], ?::varchar[], ?::varchar[], ?::text[], ?::integer[])
+                   AS r(event_id, plan_id, milestone_id, association_id, occurred_at, kind, previous_date,
+                        new_date, previous_status, new_status, reason, slip)
+            ON CONFLICT (event_id) DO NOTHING""";
+    private static final String MILESTONE = "FROM milestone_state s WHERE s.plan_id = r.plan_id AND s.milestone_id = r.milestone_id)";
+    private static final String MOVE_ADDED = MOVE.formatted("r.slip");
+    private static final String MOVE_FORECAST = MOVE.formatted("(SELECT r.new_date - s.target_date " + MILESTONE);
+    private static final String MOVE_TARGET = MOVE.formatted("(SELECT s.forecast_date - r.new_date " + MILESTONE);
+    private static final String MOVE_STATUS = MOVE.formatted("(SELECT s.forecast_date - s.target_date " + MILESTONE);
 
     @Override
     public List<String> tables() {
@@ -42,56 +65,42 @@ class MilestoneHistoryProjection implements Projection {
     @Override
     public void apply(EventEnvelope envelope, SamplanEvent event, Writes writes) {
         if (event instanceof MilestoneAdded e) {
-            writes.update("""
-                    INSERT INTO milestone_state (plan_id, milestone_id, association_id, name, target_date, forecast_date, status)
-                    VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (plan_id, milestone_id) DO NOTHING""",
-                    e.planId(), e.milestoneId(), e.associationId(), e.name(), date(e.targetDate()), date(e.forecastDate()),
-                    e.status().name());
+            writes.row(ADD, e.planId(), e.milestoneId(), e.associationId(), e.name(), e.targetDate(), e.forecastDate(), e.status());
             Integer slip = e.forecastDate() == null || e.targetDate() == null ? null
                     : (int) ChronoUnit.DAYS.between(e.targetDate(), e.forecastDate());
-            move(writes, envelope, e.planId(), e.milestoneId(), e.associationId(), "ADDED", null, e.forecastDate(), null,
-                    e.status().name(), null, "?::integer", slip);
+            move(writes, MOVE_ADDED, envelope, e.planId(), e.milestoneId(), e.associationId(), "ADDED", null, e.forecastDate(),
+                    null, e.status().name(), null, slip);
         } else if (event instanceof MilestoneRenamed e) {
-            writes.update("UPDATE milestone_state SET name = ? WHERE plan_id = ? AND milestone_id = ?", e.name(), e.planId(), e.milestoneId());
+            writes.row(RENAME, e.name(), e.planId(), e.milestoneId());
         } else if (event instanceof MilestoneForecastChanged e) {
-            writes.update("UPDATE milestone_state SET forecast_date = ? WHERE plan_id = ? AND milestone_id = ?",
-                    date(e.newDate()), e.planId(), e.milestoneId());
-            move(writes, envelope, e.planId(), e.milestoneId(), e.associationId(), "FORECAST", e.previousDate(), e.newDate(), null, null,
-                    e.reason(), SLIP_FROM_NEW_FORECAST, date(e.newDate()), e.planId(), e.milestoneId());
+            writes.row(FORECAST, e.newDate(), e.planId(), e.milestoneId());
+            move(writes, MOVE_FORECAST, envelope, e.planId(), e.milestoneId(), e.associationId(), "FORECAST", e.previousDate(),
+                    e.newDate(), null, null, e.reason(), null);
         } else if (event instanceof MilestoneTargetDateChanged e) {
-            writes.update("UPDATE milestone_state SET target_date = ? WHERE plan_id = ? AND milestone_id = ?",
-                    date(e.newDate()), e.planId(), e.milestoneId());
-            move(writes, envelope, e.planId(), e.milestoneId(), e.associationId(), "TARGET", e.previousDate(), e.newDate(), null, null,
-                    e.reason(), SLIP_FROM_NEW_TARGET, date(e.newDate()), e.planId(), e.milestoneId());
+            writes.row(TARGET, e.newDate(), e.planId(), e.milestoneId());
+            move(writes, MOVE_TARGET, envelope, e.planId(), e.milestoneId(), e.associationId(), "TARGET", e.previousDate(),
+                    e.newDate(), null, null, e.reason(), null);
         } else if (event instanceof MilestoneStatusChanged e) {
-            writes.update("UPDATE milestone_state SET status = ? WHERE plan_id = ? AND milestone_id = ?",
-                    e.newStatus().name(), e.planId(), e.milestoneId());
-            move(writes, envelope, e.planId(), e.milestoneId(), e.associationId(), "STATUS", null, null, e.previousStatus().name(),
-                    e.newStatus().name(), e.reason(), SLIP_AS_STORED, e.planId(), e.milestoneId());
+            writes.row(STATUS, e.newStatus(), e.planId(), e.milestoneId());
+            move(writes, MOVE_STATUS, envelope, e.planId(), e.milestoneId(), e.associationId(), "STATUS", null, null,
+                    e.previousStatus().name(), e.newStatus().name(), e.reason(), null);
         } else if (event instanceof MilestoneRemoved e) {
-            writes.update("UPDATE milestone_state SET removed = true WHERE plan_id = ? AND milestone_id = ?", e.planId(), e.milestoneId());
+            writes.row(REMOVE, e.planId(), e.milestoneId());
         }
     }
 
-    /**
-     * One row of the history. The slip is an SQL expression run with the statement, not read before it:
-     * the statements of a poll run together at its end, after the earlier events' changes to the milestone.
-     */
-    private static void move(Writes writes, EventEnvelope envelope, String planId, String milestoneId, String associationId,
-                             String kind, LocalDate previous, LocalDate next, String previousStatus, String newStatus, String reason,
-                             String slip, Object... slipArgs) {
-        Object[] args = new Object[11 + slipArgs.length];
-        Object[] fixed = {envelope.eventId(), planId, milestoneId, associationId, Timestamp.from(envelope.occurredAt()), kind,
-                date(previous), date(next), previousStatus, newStatus, reason};
-        System.arraycopy(fixed, 0, args, 0, fixed.length);
-        System.arraycopy(slipArgs, 0, args, fixed.length, slipArgs.length);
-        writes.update("""
-                        INSERT INTO milestone_move (event_id, plan_id, milestone_id, association_id, occurred_at, kind, previous_date,
-                                                    new_date, previous_status, new_status, reason, slip_days)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, %s) ON CONFLICT (event_id) DO NOTHING""".formatted(slip), args);
+    /** Sets one column of milestones; its values, the plan ids and the milestone ids come as arrays. */
+    private static String setColumn(String column, String type) {
+        return """
+                UPDATE milestone_state m SET %1$s = r.%1$s
+                  FROM unnest(?::%2$s[], ?::varchar[], ?::varchar[]) AS r(%1$s, plan_id, milestone_id)
+                 WHERE m.plan_id = r.plan_id AND m.milestone_id = r.milestone_id""".formatted(column, type);
     }
 
-    private static Date date(LocalDate date) {
-        return date == null ? null : Date.valueOf(date);
+    private static void move(Writes writes, String statement, EventEnvelope envelope, String planId, String milestoneId,
+                             String associationId, String kind, LocalDate previous, LocalDate next, String previousStatus,
+                             String newStatus, String reason, Integer slip) {
+        writes.row(statement, envelope.eventId(), planId, milestoneId, associationId, envelope.occurredAt(), kind, previous, next,
+                previousStatus, newStatus, reason, slip);
     }
 }

@@ -15,11 +15,10 @@ import se.samplan.events.plan.PlanRevisionStarted;
 import se.samplan.reporting.intake.Projection;
 import se.samplan.reporting.intake.Writes;
 
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
-
-import java.sql.Date;
-import java.sql.Timestamp;
-import java.time.LocalDate;
+import java.util.Objects;
 
 /**
  * Plans per association, with their activities. Plans and activities come from two topics with no
@@ -29,6 +28,31 @@ import java.time.LocalDate;
 @Component
 class PlanOverviewProjection implements Projection {
 
+    private static final String CREATE = """
+            INSERT INTO plan_overview (plan_id, association_id, title, period_start, period_end, status, created_at, updated_at, owner_id)
+            SELECT plan_id, association_id, title, period_start, period_end, 'DRAFT', created_at, created_at, owner_id
+              FROM unnest(?::varchar[], ?::varchar[], ?::text[], ?::date[], ?::date[], ?::timestamptz[], ?::varchar[])
+                   AS r(plan_id, association_id, title, period_start, period_end, created_at, owner_id)
+            ON CONFLICT (plan_id) DO NOTHING""";
+    private static final String RETITLE = """
+            UPDATE plan_overview p SET title = r.title, updated_at = r.at
+              FROM unnest(?::text[], ?::timestamptz[], ?::varchar[]) AS r(title, at, plan_id)
+             WHERE p.plan_id = r.plan_id""";
+    private static final String CHANGE_PERIOD = """
+            UPDATE plan_overview p SET period_start = r.period_start, period_end = r.period_end, updated_at = r.at
+              FROM unnest(?::date[], ?::date[], ?::timestamptz[], ?::varchar[]) AS r(period_start, period_end, at, plan_id)
+             WHERE p.plan_id = r.plan_id""";
+    private static final String CHANGE_STATUS = """
+            UPDATE plan_overview p SET status = r.status, updated_at = r.at
+              FROM unnest(?::varchar[], ?::timestamptz[], ?::varchar[]) AS r(status, at, plan_id)
+             WHERE p.plan_id = r.plan_id""";
+    private static final String ADD_ACTIVITY = """
+            INSERT INTO activity_overview (activity_id, association_id, plan_id, title, due_date, status)
+            SELECT activity_id, association_id, plan_id, title, due_date, 'PLANNED'
+              FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::date[])
+                   AS r(activity_id, association_id, plan_id, title, due_date)
+            ON CONFLICT (activity_id) DO NOTHING""";
+
     @Override
     public List<String> tables() {
         return List.of("plan_overview", "activity_overview");
@@ -36,45 +60,26 @@ class PlanOverviewProjection implements Projection {
 
     @Override
     public void apply(EventEnvelope envelope, SamplanEvent event, Writes writes) {
+        Instant at = envelope.occurredAt();
         if (event instanceof PlanCreated created) {
-            writes.update("""
-                            INSERT INTO plan_overview (plan_id, association_id, title, period_start, period_end, status,
-                                                       created_at, updated_at, owner_id)
-                            VALUES (?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?)
-                            ON CONFLICT (plan_id) DO NOTHING""",
-                    created.planId(), created.associationId(), created.title(), date(created.periodStart()),
-                    date(created.periodEnd()), Timestamp.from(envelope.occurredAt()), Timestamp.from(envelope.occurredAt()),
-                    created.ownerId());
+            writes.row(CREATE, created.planId(), created.associationId(), created.title(), created.periodStart(),
+                    created.periodEnd(), at, created.ownerId());
         } else if (event instanceof PlanRetitled retitled) {
-            update(writes, envelope, "title = ?", retitled.title(), retitled.planId());
+            writes.row(RETITLE, retitled.title(), at, retitled.planId());
         } else if (event instanceof PlanPeriodChanged period) {
-            writes.update("UPDATE plan_overview SET period_start = ?, period_end = ?, updated_at = ? WHERE plan_id = ?",
-                    date(period.periodStart()), date(period.periodEnd()), Timestamp.from(envelope.occurredAt()), period.planId());
+            writes.row(CHANGE_PERIOD, period.periodStart(), period.periodEnd(), at, period.planId());
         } else if (event instanceof PlanPresented presented) {
-            update(writes, envelope, "status = ?", "PRESENTED", presented.planId());
+            writes.row(CHANGE_STATUS, "PRESENTED", at, presented.planId());
         } else if (event instanceof PlanDecided decided) {
-            update(writes, envelope, "status = ?", "DECIDED", decided.planId());
+            writes.row(CHANGE_STATUS, "DECIDED", at, decided.planId());
         } else if (event instanceof PlanRevisionStarted revision) {
-            update(writes, envelope, "status = ?", "REVISING", revision.planId());
+            writes.row(CHANGE_STATUS, "REVISING", at, revision.planId());
         } else if (event instanceof PlanClosed closed) {
-            update(writes, envelope, "status = ?", "CLOSED", closed.planId());
+            writes.row(CHANGE_STATUS, "CLOSED", at, closed.planId());
         } else if (event instanceof ActivityScheduled scheduled) {
-            writes.update("""
-                            INSERT INTO activity_overview (activity_id, association_id, plan_id, title, due_date, status)
-                            VALUES (?, ?, ?, ?, ?, 'PLANNED')
-                            ON CONFLICT (activity_id) DO NOTHING""",
-                    scheduled.activityId(), scheduled.associationId(), scheduled.planId(), scheduled.title(),
-                    date(scheduled.occurrences().stream().map(PlannedOccurrence::dueDate).filter(java.util.Objects::nonNull)
-                            .min(java.util.Comparator.naturalOrder()).orElse(null)));
+            writes.row(ADD_ACTIVITY, scheduled.activityId(), scheduled.associationId(), scheduled.planId(), scheduled.title(),
+                    scheduled.occurrences().stream().map(PlannedOccurrence::dueDate).filter(Objects::nonNull)
+                            .min(Comparator.naturalOrder()).orElse(null));
         }
-    }
-
-    private static void update(Writes writes, EventEnvelope envelope, String assignment, Object value, String planId) {
-        writes.update("UPDATE plan_overview SET " + assignment + ", updated_at = ? WHERE plan_id = ?",
-                value, Timestamp.from(envelope.occurredAt()), planId);
-    }
-
-    private static Date date(LocalDate date) {
-        return date == null ? null : Date.valueOf(date);
     }
 }

@@ -14,11 +14,35 @@ import se.samplan.reporting.intake.Writes;
 
 import java.util.List;
 
-import java.sql.Timestamp;
-
 /** The parts of a plan that reports and the portfolio need: partners, risks, owner. */
 @Component
 class PlanPartsProjection implements Projection {
+
+    private static final String ADD_PARTNER = """
+            INSERT INTO plan_partner (plan_id, partner_association_id, access, association_id)
+            SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[])
+            ON CONFLICT (plan_id, partner_association_id) DO UPDATE SET access = EXCLUDED.access,
+                                                                        association_id = EXCLUDED.association_id""";
+    private static final String REMOVE_PARTNER = """
+            DELETE FROM plan_partner p USING unnest(?::varchar[], ?::varchar[]) AS r(plan_id, partner_association_id)
+             WHERE p.plan_id = r.plan_id AND p.partner_association_id = r.partner_association_id""";
+    private static final String ADD_RISK = """
+            INSERT INTO plan_risk (plan_id, risk_id, association_id, description, mitigation, likelihood, impact, added_at)
+            SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::text[], ?::integer[], ?::integer[],
+                                 ?::timestamptz[])
+            ON CONFLICT (plan_id, risk_id) DO NOTHING""";
+    private static final String CHANGE_RISK = """
+            UPDATE plan_risk k SET description = r.description, mitigation = r.mitigation, likelihood = r.likelihood, impact = r.impact
+              FROM unnest(?::text[], ?::text[], ?::integer[], ?::integer[], ?::varchar[], ?::varchar[])
+                   AS r(description, mitigation, likelihood, impact, plan_id, risk_id)
+             WHERE k.plan_id = r.plan_id AND k.risk_id = r.risk_id""";
+    private static final String REMOVE_RISK = """
+            DELETE FROM plan_risk k USING unnest(?::varchar[], ?::varchar[]) AS r(plan_id, risk_id)
+             WHERE k.plan_id = r.plan_id AND k.risk_id = r.risk_id""";
+    private static final String CHANGE_OWNER = """
+            UPDATE plan_overview p SET owner_id = r.owner_id
+              FROM unnest(?::varchar[], ?::varchar[]) AS r(owner_id, plan_id)
+             WHERE p.plan_id = r.plan_id""";
 
     @Override
     public List<String> tables() {
@@ -28,26 +52,18 @@ class PlanPartsProjection implements Projection {
     @Override
     public void apply(EventEnvelope envelope, SamplanEvent event, Writes writes) {
         if (event instanceof PartnerAssociationAdded e) {
-            writes.update("""
-                    INSERT INTO plan_partner (plan_id, partner_association_id, access, association_id) VALUES (?, ?, ?, ?)
-                    ON CONFLICT (plan_id, partner_association_id) DO UPDATE SET access = EXCLUDED.access,
-                                                                                association_id = EXCLUDED.association_id""",
-                    e.planId(), e.partnerAssociationId(), e.access().name(), e.associationId());
+            writes.row(ADD_PARTNER, e.planId(), e.partnerAssociationId(), e.access(), e.associationId());
         } else if (event instanceof PartnerAssociationRemoved e) {
-            writes.update("DELETE FROM plan_partner WHERE plan_id = ? AND partner_association_id = ?", e.planId(), e.partnerAssociationId());
+            writes.row(REMOVE_PARTNER, e.planId(), e.partnerAssociationId());
         } else if (event instanceof RiskAdded e) {
-            writes.update("""
-                    INSERT INTO plan_risk (plan_id, risk_id, association_id, description, mitigation, likelihood, impact, added_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (plan_id, risk_id) DO NOTHING""",
-                    e.planId(), e.riskId(), e.associationId(), e.description(), e.mitigation(), e.likelihood(), e.impact(),
-                    Timestamp.from(envelope.occurredAt()));
+            writes.row(ADD_RISK, e.planId(), e.riskId(), e.associationId(), e.description(), e.mitigation(), e.likelihood(),
+                    e.impact(), envelope.occurredAt());
         } else if (event instanceof RiskChanged e) {
-            writes.update("UPDATE plan_risk SET description = ?, mitigation = ?, likelihood = ?, impact = ? WHERE plan_id = ? AND risk_id = ?",
-                    e.description(), e.mitigation(), e.likelihood(), e.impact(), e.planId(), e.riskId());
+            writes.row(CHANGE_RISK, e.description(), e.mitigation(), e.likelihood(), e.impact(), e.planId(), e.riskId());
         } else if (event instanceof RiskRemoved e) {
-            writes.update("DELETE FROM plan_risk WHERE plan_id = ? AND risk_id = ?", e.planId(), e.riskId());
+            writes.row(REMOVE_RISK, e.planId(), e.riskId());
         } else if (event instanceof PlanOwnerChanged e) {
-            writes.update("UPDATE plan_overview SET owner_id = ? WHERE plan_id = ?", e.ownerId(), e.planId());
+            writes.row(CHANGE_OWNER, e.ownerId(), e.planId());
         }
     }
 }

@@ -20,6 +20,18 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import se.samplan.events.EventEnvelope;
 import se.samplan.events.EventJson;
+import se.samplan.events.activity.ActivityDetailsChanged;
+import se.samplan.events.activity.ActivityKind;
+import se.samplan.events.activity.ActivityOccurrenceCancelled;
+import se.samplan.events.activity.ActivityOccurrenceMoved;
+import se.samplan.events.plan.MilestoneRemoved;
+import se.samplan.events.plan.MilestoneRenamed;
+import se.samplan.events.plan.PartnerAssociationRemoved;
+import se.samplan.events.plan.PlanClosed;
+import se.samplan.events.plan.PlanOwnerChanged;
+import se.samplan.events.plan.PlanPeriodChanged;
+import se.samplan.events.plan.PlanRevisionStarted;
+import se.samplan.events.plan.RiskRemoved;
 import se.samplan.events.activity.ActivityOccurrenceCompleted;
 import se.samplan.events.activity.ActivityOccurrenceStarted;
 import se.samplan.events.activity.ActivityRescheduled;
@@ -329,6 +341,69 @@ class EventIntakeTest {
         assertThat(everything()).isEqualTo(oneByOne);
         // Applied as one poll, not record by record after a failure.
         assertThat(meters.counter("samplan.events.polls.split", "consumer", "reporting").count()).isEqualTo(split);
+    }
+
+    /**
+     * Each projection statement once, in one poll: the set-based statements (Writes) for changes the
+     * other tests do not make, including removals and an activity's edits.
+     */
+    @Test
+    void everyKindOfChangeLandsFromOnePoll() {
+        LocalDate march = LocalDate.of(2022, 3, 1);
+        List<EventEnvelope> plan = sequenced("plan-k", List.of(
+                new PlanCreated("plan-k", "sco", "Plan K", LocalDate.of(2022, 1, 1), LocalDate.of(2022, 12, 31), "person-1"),
+                new PlanPeriodChanged("plan-k", "sco", LocalDate.of(2022, 2, 1), LocalDate.of(2023, 1, 31)),
+                new PlanOwnerChanged("plan-k", "sco", "person-2"),
+                new MilestoneAdded("plan-k", "sco", "m1", "Webb", march, march, Rating.G),
+                new MilestoneAdded("plan-k", "sco", "m2", "Enkät", march, null, Rating.G),
+                new MilestoneRenamed("plan-k", "sco", "m1", "Ny webb"),
+                new MilestoneRemoved("plan-k", "sco", "m2"),
+                new PartnerAssociationAdded("plan-k", "sco", "vkl", PartnerAccess.READ),
+                new PartnerAssociationAdded("plan-k", "sco", "fyr", PartnerAccess.READ),
+                new PartnerAssociationAdded("plan-k", "sco", "vkl", PartnerAccess.CONTRIBUTE),
+                new PartnerAssociationRemoved("plan-k", "sco", "fyr"),
+                new RiskAdded("plan-k", "sco", "r1", "Låg närvaro", null, 3, 2),
+                new RiskAdded("plan-k", "sco", "r2", "Sjukdom", "Ersättare", 1, 3),
+                new RiskRemoved("plan-k", "sco", "r1"),
+                new PlanRevisionStarted("plan-k", "sco", 2, "Nytt år"),
+                new PlanClosed("plan-k", "sco", LocalDate.of(2023, 1, 31), "Klar")));
+        ActivityScheduled base = EventProducer.activity("act-k", "sco", "plan-k", "Träff", LocalDate.of(2022, 2, 15));
+        List<PlannedOccurrence> monthly = List.of(new PlannedOccurrence("2022-02", LocalDate.of(2022, 2, 15)),
+                new PlannedOccurrence("2022-03", LocalDate.of(2022, 3, 15)));
+        List<EventEnvelope> activity = sequenced("act-k", List.of(
+                new ActivityScheduled("act-k", "sco", "plan-k", "Träff", null, base.kind(), List.of(), "Möte", List.of(), null, null,
+                        new java.math.BigDecimal("1200.50"), null, base.schedule(), monthly),
+                new ActivityDetailsChanged("act-k", "sco", "plan-k", "Nätverksträff", null, ActivityKind.PLANNING, List.of(), null,
+                        List.of(), null, null, new java.math.BigDecimal("900"), null),
+                new ActivityOccurrenceMoved("act-k", "sco", "plan-k", "2022-02", LocalDate.of(2022, 2, 15), LocalDate.of(2022, 2, 22), "m1"),
+                new ActivityOccurrenceCancelled("act-k", "sco", "plan-k", "2022-03", "Ingen lokal")));
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        for (int i = 0; i < plan.size(); i++) {
+            records.add(record("plans", 0, i, plan.get(i)));
+        }
+        for (int i = 0; i < activity.size(); i++) {
+            records.add(record("activities", 0, i, activity.get(i)));
+        }
+        feed(records);
+
+        assertThat(jdbc.queryForMap("SELECT period_start, period_end, owner_id, status FROM plan_overview WHERE plan_id = 'plan-k'"))
+                .containsEntry("period_start", java.sql.Date.valueOf("2022-02-01"))
+                .containsEntry("period_end", java.sql.Date.valueOf("2023-01-31"))
+                .containsEntry("owner_id", "person-2").containsEntry("status", "CLOSED");
+        assertThat(jdbc.queryForList("SELECT milestone_id || ':' || name || ':' || removed FROM milestone_state ORDER BY milestone_id",
+                String.class)).containsExactly("m1:Ny webb:false", "m2:Enkät:true");
+        assertThat(jdbc.queryForList("SELECT partner_association_id || ':' || access FROM plan_partner", String.class))
+                .containsExactly("vkl:CONTRIBUTE");
+        assertThat(jdbc.queryForList("SELECT risk_id || ':' || mitigation || ':' || likelihood FROM plan_risk", String.class))
+                .containsExactly("r2:Ersättare:1");
+        assertThat(jdbc.queryForMap("SELECT title, kind, channel, budget_sek FROM activity_detail WHERE activity_id = 'act-k'"))
+                .containsEntry("title", "Nätverksträff").containsEntry("kind", "PLANNING").containsEntry("channel", null)
+                .containsEntry("budget_sek", new java.math.BigDecimal("900.00"));
+        assertThat(jdbc.queryForList("SELECT occurrence_id || ':' || due_date || ':' || status FROM activity_occurrence "
+                + "WHERE activity_id = 'act-k' ORDER BY occurrence_id", String.class))
+                .containsExactly("2022-02:2022-02-22:PLANNED", "2022-03:2022-03-15:CANCELLED");
+        assertThat(jdbc.queryForObject("SELECT due_date FROM activity_overview WHERE activity_id = 'act-k'", java.sql.Date.class))
+                .isEqualTo(java.sql.Date.valueOf("2022-02-15"));
     }
 
     private static List<EventEnvelope> sequenced(String aggregateId, List<?> events) {
