@@ -485,6 +485,7 @@ public final class Bench {
             }
         }, "replay-start");
         watch.start();
+        Statements.reset(reportingDb);
         stack.restart("reporting-service", Map.of("CONSUMER_REBUILD", "true"));
         watch.join(TimeUnit.MINUTES.toMillis(5));
         // From here to the end: what each process spends per event (JFR sees only the JVMs, not PostgreSQL).
@@ -501,6 +502,7 @@ public final class Bench {
         Map<String, Duration> cpu = CpuTimes.between(cpuBefore, CpuTimes.sample(stack.processIds()));
         double rate = (ends - positionAtStart.get()) / seconds;
         report.replay(total, seconds, rate, rawScan, profiled, cpu, ends - positionAtStart.get());
+        report.statements(Statements.top(reportingDb, 12), Statements.wal(reportingDb), ends - positionAtStart.get());
         if (profiled) {
             profiles.stop();
             report.profile("replay, its first two minutes", profiles.summary());

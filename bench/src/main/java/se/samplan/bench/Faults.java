@@ -164,7 +164,7 @@ final class Faults {
         Map<String, Long> projected = new HashMap<>();
         projected.putAll(suffix(map(reportingDb, "SELECT plan_id, count(*) FROM milestone_move WHERE kind = 'FORECAST' GROUP BY plan_id"), "MilestoneForecastChanged"));
         projected.putAll(suffix(map(reportingDb, "SELECT plan_id, count(*) FROM plan_risk GROUP BY plan_id"), "RiskAdded"));
-        projected.putAll(suffix(map(reportingDb, "SELECT activity_id, count(*) FROM activity_overview GROUP BY activity_id"), "ActivityScheduled"));
+        projected.putAll(suffix(map(reportingDb, "SELECT activity_id, count(*) FROM activity_detail GROUP BY activity_id"), "ActivityScheduled"));
         projected.putAll(suffix(map(reportingDb, "SELECT activity_id, count(*) FROM activity_occurrence WHERE status = 'DONE' GROUP BY activity_id"),
                 "ActivityOccurrenceCompleted"));
         for (String type : List.of("MilestoneForecastChanged", "RiskAdded", "ActivityScheduled", "ActivityOccurrenceCompleted")) {

@@ -236,6 +236,25 @@ final class Report {
                 cpuTable(cpu, applied, 1e3, "CPU µs per event")));
     }
 
+    /** Where PostgreSQL's time in the replay went, by statement, and the WAL it wrote. */
+    void statements(List<Statements.Spent> top, Statements.Wal wal, long applied) {
+        StringBuilder text = new StringBuilder("""
+                PostgreSQL's own accounts of the replay (pg_stat_statements in the reporting database, from the
+                rebuild's restart to its end; execution time, not CPU, and not counting parse or commit). The whole
+                server wrote %d WAL records per event, %.2f full-page images per event and %.1f kB of WAL per event.
+
+                | statement | calls | rows | ms | µs per event | WAL full-page images | WAL MB |
+                | --- | ---: | ---: | ---: | ---: | ---: | ---: |
+                """.formatted(wal.records() / Math.max(1, applied), (double) wal.fullPageImages() / Math.max(1, applied),
+                wal.bytes() / 1024.0 / Math.max(1, applied)));
+        for (Statements.Spent spent : top) {
+            text.append("| `").append(spent.text().replace("|", "\\|").replace("`", "'")).append("` | ").append(spent.calls())
+                    .append(" | ").append(spent.rows()).append(" | %.0f | %.1f | %d | %.0f |\n".formatted(spent.millis(),
+                            1000 * spent.millis() / Math.max(1, applied), spent.fullPageImages(), spent.walBytes() / 1e6));
+        }
+        section("PostgreSQL in the replay", text.toString());
+    }
+
     void scale(long before, long total, int copies, double producing, double seconds, long databaseBytes) {
         row("reporting applying %d more events while they are produced, events/s".formatted(total - before),
                 "%.0f".formatted((total - before) / seconds), "", null);

@@ -31,6 +31,8 @@ final class Postgres {
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
                 .setServerConfig("max_connections", "200")
+                // Each statement's time and WAL, for `CREATE EXTENSION pg_stat_statements` (the bench's replay reads them).
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                 .setPGStartupWait(java.time.Duration.ofSeconds(60))
                 .start();
         try (Connection connection = postgres.getPostgresDatabase().getConnection()) {

@@ -22,7 +22,7 @@ class PlanOverviewController {
 
     private static final String SELECT = """
             SELECT p.plan_id, p.association_id, p.title, p.period_start, p.period_end, p.status, p.created_at,
-                   (SELECT count(*) FROM activity_overview a
+                   (SELECT count(*) FROM activity_detail a
                      WHERE a.plan_id = p.plan_id AND a.association_id = p.association_id) AS activities
               FROM plan_overview p
             """;

@@ -3,8 +3,6 @@ package se.samplan.reporting.plan;
 import org.springframework.stereotype.Component;
 import se.samplan.events.EventEnvelope;
 import se.samplan.events.SamplanEvent;
-import se.samplan.events.activity.ActivityScheduled;
-import se.samplan.events.activity.PlannedOccurrence;
 import se.samplan.events.plan.PlanClosed;
 import se.samplan.events.plan.PlanCreated;
 import se.samplan.events.plan.PlanDecided;
@@ -16,13 +14,11 @@ import se.samplan.reporting.intake.Projection;
 import se.samplan.reporting.intake.Writes;
 
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 
 /**
- * Plans per association, with their activities. Plans and activities come from two topics with no
- * order between them, so each is kept in its own table and joined when read: the result does not
+ * Plans per association. Their activities come from another topic, with no order between the two,
+ * so they are counted when read from the activities' own table (activity_detail): the result does not
  * depend on which arrived first.
  */
 @Component
@@ -46,16 +42,9 @@ class PlanOverviewProjection implements Projection {
             UPDATE plan_overview p SET status = r.status, updated_at = r.at
               FROM unnest(?::varchar[], ?::timestamptz[], ?::varchar[]) AS r(status, at, plan_id)
              WHERE p.plan_id = r.plan_id""";
-    private static final String ADD_ACTIVITY = """
-            INSERT INTO activity_overview (activity_id, association_id, plan_id, title, due_date, status)
-            SELECT activity_id, association_id, plan_id, title, due_date, 'PLANNED'
-              FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::date[])
-                   AS r(activity_id, association_id, plan_id, title, due_date)
-            ON CONFLICT (activity_id) DO NOTHING""";
-
     @Override
     public List<String> tables() {
-        return List.of("plan_overview", "activity_overview");
+        return List.of("plan_overview");
     }
 
     @Override
@@ -76,10 +65,6 @@ class PlanOverviewProjection implements Projection {
             writes.row(CHANGE_STATUS, "REVISING", at, revision.planId());
         } else if (event instanceof PlanClosed closed) {
             writes.row(CHANGE_STATUS, "CLOSED", at, closed.planId());
-        } else if (event instanceof ActivityScheduled scheduled) {
-            writes.row(ADD_ACTIVITY, scheduled.activityId(), scheduled.associationId(), scheduled.planId(), scheduled.title(),
-                    scheduled.occurrences().stream().map(PlannedOccurrence::dueDate).filter(Objects::nonNull)
-                            .min(Comparator.naturalOrder()).orElse(null));
         }
     }
 }

@@ -40,7 +40,7 @@ class RowLevelSecurityTest {
     private static final Map<String, String> TABLES = new LinkedHashMap<>();
 
     static {
-        for (String table : List.of("plan_overview", "activity_overview", "milestone_state", "milestone_move", "activity_detail",
+        for (String table : List.of("plan_overview", "milestone_state", "milestone_move", "activity_detail",
                 "activity_occurrence", "plan_partner", "plan_risk", "report_cadence", "status_report")) {
             TABLES.put(table, "association_id || '/' || plan_id");
         }
@@ -100,8 +100,6 @@ class RowLevelSecurityTest {
             owner.update("INSERT INTO plan_overview (plan_id, association_id, title, status, created_at, updated_at) VALUES (?, ?, 'P', 'DRAFT', now(), now())",
                     plan, association);
         }
-        owner.update("INSERT INTO activity_overview (activity_id, association_id, plan_id, title, status) VALUES (?, ?, ?, 'A', 'PLANNED')",
-                id, association, plan);
         owner.update("INSERT INTO activity_detail (activity_id, association_id, plan_id, title, kind) VALUES (?, ?, ?, 'A', 'EVENT')",
                 id, association, plan);
         owner.update("INSERT INTO activity_occurrence (activity_id, occurrence_id, association_id, plan_id, status) VALUES (?, 'once', ?, ?, 'PLANNED')",
