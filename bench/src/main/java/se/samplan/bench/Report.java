@@ -243,14 +243,15 @@ final class Report {
                 rebuild's restart to its end; execution time, not CPU, and not counting parse or commit). The whole
                 server wrote %d WAL records per event, %.2f full-page images per event and %.1f kB of WAL per event.
 
-                | statement | calls | rows | ms | µs per event | WAL full-page images | WAL MB |
-                | --- | ---: | ---: | ---: | ---: | ---: | ---: |
+                | statement | calls | rows | ms | µs per event | WAL full-page images | WAL MB | pages read | pages written |
+                | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
                 """.formatted(wal.records() / Math.max(1, applied), (double) wal.fullPageImages() / Math.max(1, applied),
                 wal.bytes() / 1024.0 / Math.max(1, applied)));
         for (Statements.Spent spent : top) {
             text.append("| `").append(spent.text().replace("|", "\\|").replace("`", "'")).append("` | ").append(spent.calls())
-                    .append(" | ").append(spent.rows()).append(" | %.0f | %.1f | %d | %.0f |\n".formatted(spent.millis(),
-                            1000 * spent.millis() / Math.max(1, applied), spent.fullPageImages(), spent.walBytes() / 1e6));
+                    .append(" | ").append(spent.rows()).append(" | %.0f | %.1f | %d | %.0f | %d | %d |\n".formatted(spent.millis(),
+                            1000 * spent.millis() / Math.max(1, applied), spent.fullPageImages(), spent.walBytes() / 1e6,
+                            spent.blocksRead(), spent.blocksWritten()));
         }
         section("PostgreSQL in the replay", text.toString());
     }

@@ -13,8 +13,12 @@ import java.util.List;
  */
 final class Statements {
 
-    /** One statement's totals: its text (shortened), calls, rows, execution ms, and the WAL its executions wrote. */
-    record Spent(String text, long calls, long rows, double millis, long walRecords, long fullPageImages, long walBytes) {
+    /**
+     * One statement's totals: its text (shortened), calls, rows, execution ms, the WAL its executions wrote,
+     * and the pages they read into and wrote out of PostgreSQL's buffers.
+     */
+    record Spent(String text, long calls, long rows, double millis, long walRecords, long fullPageImages, long walBytes,
+                 long blocksRead, long blocksWritten) {
     }
 
     /** The server's WAL over the same span. */
@@ -41,13 +45,13 @@ final class Statements {
              Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("""
                      SELECT regexp_replace(query, '\\s+', ' ', 'g'), calls, rows, total_exec_time + total_plan_time,
-                            wal_records, wal_fpi, wal_bytes
+                            wal_records, wal_fpi, wal_bytes, shared_blks_read, shared_blks_written
                        FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
                       ORDER BY total_exec_time + total_plan_time DESC LIMIT""" + " " + limit)) {
             while (rs.next()) {
                 String text = rs.getString(1);
                 spent.add(new Spent(text.length() > 90 ? text.substring(0, 90) + "…" : text, rs.getLong(2), rs.getLong(3),
-                        rs.getDouble(4), rs.getLong(5), rs.getLong(6), rs.getLong(7)));
+                        rs.getDouble(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9)));
             }
         }
         return spent;

@@ -31,6 +31,9 @@ final class Postgres {
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
                 .setServerConfig("max_connections", "200")
+                // Room for the reporting projections' indexes (random uuid keys touch any page): with the default
+                // 128 MB a backend reads and writes back a page for many of the rows it inserts. As docker-compose.
+                .setServerConfig("shared_buffers", "1GB")
                 // Each statement's time and WAL, for `CREATE EXTENSION pg_stat_statements` (the bench's replay reads them).
                 .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                 .setPGStartupWait(java.time.Duration.ofSeconds(60))

@@ -26,10 +26,18 @@ import java.util.Map;
 @Component
 class ActivityProjection implements Projection {
 
+    /**
+     * A new activity's rows, with no ON CONFLICT: its first event is applied once (the intake drops a
+     * redelivery by its sequence), and a conflict check per row would cost PostgreSQL a second index probe.
+     */
     private static final String ADD = """
             INSERT INTO activity_detail (activity_id, association_id, plan_id, title, kind, channel, budget_sek)
-            SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::varchar[], ?::text[], ?::numeric[])
-            ON CONFLICT (activity_id) DO NOTHING""";
+            SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::varchar[], ?::text[], ?::numeric[])""";
+    private static final String FIRST_SCHEDULE = """
+            INSERT INTO activity_occurrence (activity_id, occurrence_id, association_id, plan_id, due_date, status)
+            SELECT activity_id, occurrence_id, association_id, plan_id, due_date, 'PLANNED'
+              FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::date[])
+                   AS r(activity_id, occurrence_id, association_id, plan_id, due_date)""";
     private static final String CHANGE_DETAILS = """
             UPDATE activity_detail d SET title = r.title, kind = r.kind, channel = r.channel, budget_sek = r.budget_sek
               FROM unnest(?::text[], ?::varchar[], ?::text[], ?::numeric[], ?::varchar[]) AS r(title, kind, channel, budget_sek, activity_id)
@@ -71,13 +79,13 @@ class ActivityProjection implements Projection {
     public void apply(EventEnvelope envelope, SamplanEvent event, Writes writes) {
         if (event instanceof ActivityScheduled e) {
             writes.row(ADD, e.activityId(), e.associationId(), e.planId(), e.title(), e.kind(), e.channel(), e.budgetSek());
-            // A new activity has no occurrences to unschedule yet.
-            schedule(writes, e.activityId(), e.associationId(), e.planId(), e.occurrences());
+            // A new activity has no occurrences to unschedule or keep.
+            schedule(writes, FIRST_SCHEDULE, e.activityId(), e.associationId(), e.planId(), e.occurrences());
         } else if (event instanceof ActivityDetailsChanged e) {
             writes.row(CHANGE_DETAILS, e.title(), e.kind(), e.channel(), e.budgetSek(), e.activityId());
         } else if (event instanceof ActivityRescheduled e) {
             writes.row(UNSCHEDULE, e.activityId());
-            schedule(writes, e.activityId(), e.associationId(), e.planId(), e.occurrences());
+            schedule(writes, SCHEDULE, e.activityId(), e.associationId(), e.planId(), e.occurrences());
         } else if (event instanceof ActivityOccurrenceStarted e) {
             writes.row(CHANGE_STATUS, "IN_PROGRESS", e.activityId(), e.occurrenceId());
         } else if (event instanceof ActivityOccurrenceCompleted e) {
@@ -96,11 +104,11 @@ class ActivityProjection implements Projection {
      * and take the new due date; ones the schedule no longer gives (unscheduled before) leave the
      * counts but stay on record. An occurrence named twice counts once, with its last date.
      */
-    private static void schedule(Writes writes, String activityId, String associationId, String planId, List<PlannedOccurrence> occurrences) {
+    private static void schedule(Writes writes, String statement, String activityId, String associationId, String planId, List<PlannedOccurrence> occurrences) {
         Map<String, Object[]> rows = new LinkedHashMap<>();
         for (PlannedOccurrence occurrence : occurrences) {
             rows.put(occurrence.occurrenceId(), new Object[]{activityId, occurrence.occurrenceId(), associationId, planId, occurrence.dueDate()});
         }
-        writes.rows(SCHEDULE, List.copyOf(rows.values()));
+        writes.rows(statement, List.copyOf(rows.values()));
     }
 }

@@ -152,7 +152,8 @@ class EventIntake implements ConsumerSeekAware {
             }
         }
         // ...and its event is new if its aggregate's last applied sequence is below it: not a publisher's retry.
-        Map<String, Long> last = positions.lockAggregates(aggregates);
+        Map<String, Long> seen = positions.lastApplied(aggregates);
+        Map<String, Long> last = new HashMap<>(seen);
         // Each set-based statement runs once a poll, so planning it for its arrays' real sizes costs little and
         // keeps a generic plan made while the tables were small (a rebuild's start) from outliving its fit.
         jdbc.execute("SET LOCAL plan_cache_mode = force_custom_plan");
@@ -187,7 +188,7 @@ class EventIntake implements ConsumerSeekAware {
         writes.flush();
         // After the writes: an announcement names the partners the plan has with them.
         changes.announce(announcements);
-        positions.storeAggregates(applied);
+        positions.storeAggregates(applied, seen);
         positions.storePartitions(next);
         return outcomes;
     }

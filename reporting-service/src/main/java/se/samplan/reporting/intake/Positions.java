@@ -4,9 +4,11 @@ import org.apache.kafka.common.TopicPartition;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -51,36 +53,65 @@ class Positions {
     }
 
     /**
-     * Locks the aggregates' positions until the transaction ends and answers the last sequence applied
-     * of each, -1 for an aggregate never seen (its row is made, so that a consumer racing for the same
-     * new aggregate waits too). In id order, so that two consumers cannot deadlock.
+     * The last sequence applied of each aggregate, -1 for an aggregate never seen. Read without a lock:
+     * {@link #storeAggregates} checks that nobody moved them meanwhile. (A partition is applied by one
+     * consumer at a time already, {@link #lockPartitions}; an aggregate meets a second consumer only
+     * if its events are on two partitions, as after a topic gains partitions.)
      */
-    Map<String, Long> lockAggregates(Collection<String> aggregateIds) {
+    Map<String, Long> lastApplied(Collection<String> aggregateIds) {
         Map<String, Long> last = new HashMap<>();
         if (aggregateIds.isEmpty()) {
             return last;
         }
-        jdbc.query("""
-                INSERT INTO aggregate_position (aggregate_id, last_sequence)
-                SELECT id, -1 FROM unnest(?::varchar[]) AS a(id) ORDER BY id
-                ON CONFLICT (aggregate_id) DO UPDATE SET last_sequence = aggregate_position.last_sequence
-                RETURNING aggregate_id, last_sequence""",
+        String[] ids = aggregateIds.stream().distinct().toArray(String[]::new);
+        for (String id : ids) {
+            last.put(id, -1L);
+        }
+        jdbc.query("SELECT aggregate_id, last_sequence FROM aggregate_position WHERE aggregate_id = ANY(?::varchar[])",
                 rs -> {
                     last.put(rs.getString(1), rs.getLong(2));
-                }, (Object) aggregateIds.stream().distinct().toArray(String[]::new));
+                }, (Object) ids);
         return last;
     }
 
-    /** Stores the last sequence applied of aggregates locked by {@link #lockAggregates}. */
-    void storeAggregates(Map<String, Long> last) {
-        if (last.isEmpty()) {
+    /**
+     * Stores the last sequence applied of aggregates, each only if it is still what {@link #lastApplied}
+     * read (a new aggregate's row is inserted, so a second insert fails on the key). One write per
+     * aggregate and poll, and no lock held while the poll is applied.
+     *
+     * @throws ConcurrentApplication when another consumer applied one of them meanwhile: the caller's
+     *                               transaction must roll back, and its records be read again
+     */
+    void storeAggregates(Map<String, Long> applied, Map<String, Long> seen) {
+        if (applied.isEmpty()) {
             return;
         }
-        jdbc.update("""
+        List<Map.Entry<String, Long>> known = applied.entrySet().stream().filter(e -> seen.get(e.getKey()) >= 0).toList();
+        String[] newIds = applied.keySet().stream().filter(id -> seen.get(id) < 0).sorted().toArray(String[]::new);
+        if (newIds.length > 0) {
+            jdbc.update("INSERT INTO aggregate_position (aggregate_id, last_sequence) SELECT * FROM unnest(?::varchar[], ?::bigint[])",
+                    newIds, Arrays.stream(newIds).mapToLong(applied::get).toArray());
+        }
+        if (known.isEmpty()) {
+            return;
+        }
+        int moved = jdbc.update("""
                 UPDATE aggregate_position p SET last_sequence = a.last_sequence
-                  FROM unnest(?::varchar[], ?::bigint[]) AS a(aggregate_id, last_sequence)
-                 WHERE p.aggregate_id = a.aggregate_id""",
-                last.keySet().toArray(String[]::new), last.values().stream().mapToLong(Long::longValue).toArray());
+                  FROM unnest(?::varchar[], ?::bigint[], ?::bigint[]) AS a(aggregate_id, seen, last_sequence)
+                 WHERE p.aggregate_id = a.aggregate_id AND p.last_sequence = a.seen""",
+                known.stream().map(Map.Entry::getKey).toArray(String[]::new),
+                known.stream().mapToLong(e -> seen.get(e.getKey())).toArray(),
+                known.stream().mapToLong(Map.Entry::getValue).toArray());
+        if (moved != known.size()) {
+            throw new ConcurrentApplication(known.size() - moved);
+        }
+    }
+
+    /** Another consumer applied some of a poll's aggregates while it was applied. */
+    static final class ConcurrentApplication extends RuntimeException {
+        ConcurrentApplication(int aggregates) {
+            super(aggregates + " aggregates were applied by another consumer meanwhile");
+        }
     }
 
     /** Forgets every partition position: the next assignment reads the topics from the start. */

@@ -344,6 +344,33 @@ class EventIntakeTest {
     }
 
     /**
+     * An aggregate whose events are on two partitions (after the topic gained partitions) can meet two
+     * consumers at once: a poll's positions are stored only if nobody moved them since they were read,
+     * so the later poll fails and is read again instead of applying an event twice.
+     */
+    @Test
+    void anAggregateAppliedByAnotherConsumerMeanwhileFailsThePollsStore() {
+        feed(List.of(record("plans", 0, 0, planA)));
+        Map<String, Long> seen;
+        try (Tenancy.Scope system = Tenancy.system()) {
+            seen = positions.lastApplied(List.of("plan-a", "plan-b"));
+        }
+        assertThat(seen).containsEntry("plan-a", 0L).containsEntry("plan-b", -1L);
+        // The other consumer applies both first.
+        EventEnvelope retitled = EventProducer.envelope(new PlanRetitled("plan-a", "sco", "Kommunikation 2022"), "plan-a", 1, now);
+        feed(List.of(record("plans", 1, 0, retitled), record("plans", 1, 1, planB)));
+
+        try (Tenancy.Scope system = Tenancy.system()) {
+            assertThatThrownBy(() -> positions.storeAggregates(Map.of("plan-a", 1L), seen))
+                    .isInstanceOf(Positions.ConcurrentApplication.class);
+            assertThatThrownBy(() -> positions.storeAggregates(Map.of("plan-b", 0L), seen))
+                    .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+        }
+        assertThat(jdbc.queryForList("SELECT aggregate_id || ':' || last_sequence FROM aggregate_position ORDER BY 1", String.class))
+                .containsExactly("plan-a:1", "plan-b:0");
+    }
+
+    /**
      * Each projection statement once, in one poll: the set-based statements (Writes) for changes the
      * other tests do not make, including removals and an activity's edits.
      */
