@@ -3,9 +3,16 @@ package se.samplan.events;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.Objects;
+import java.util.UUID;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -155,6 +162,7 @@ public final class EventCatalog {
     private final Map<String, Class<? extends SamplanEvent>> byType = new HashMap<>();
     private final Map<String, Upcaster> upcasters = new HashMap<>();
     private final ObjectMapper mapper = EventJson.mapper();
+    private final ObjectReader wireReader = mapper.readerFor(Wire.class);
 
     EventCatalog(List<Class<? extends SamplanEvent>> contracts, List<Upcaster> upcasterList) {
         for (Class<? extends SamplanEvent> contract : contracts) {
@@ -197,26 +205,80 @@ public final class EventCatalog {
      * revisions. Empty for a type this consumer does not know (a newer producer's event).
      */
     public Optional<SamplanEvent> decode(EventEnvelope envelope) {
-        Class<? extends SamplanEvent> type = byType.get(envelope.type());
+        Class<? extends SamplanEvent> type = contract(envelope.type(), envelope.revision());
         if (type == null) {
             return Optional.empty();
         }
-        int current = contractOf(type).revision();
-        if (envelope.revision() > current) {
-            throw new UnsupportedRevisionException(envelope.type(), envelope.revision(), current);
+        return Optional.of(bind(upcast(envelope.type(), envelope.revision(), envelope.payload()), type, envelope.type(), envelope.eventId()));
+    }
+
+    /**
+     * Reads a published envelope (as {@link EventJson#write} writes it) and decodes its payload as
+     * {@link #decode(EventEnvelope)} does, without a JSON tree when the payload is at its contract's
+     * current revision: the payload's tokens are kept as they were read and bound straight to the record.
+     * A consumer that needs no payload JSON reads this way at a fraction of the cost.
+     */
+    public Received read(byte[] json) {
+        Wire wire;
+        try {
+            wire = wireReader.readValue(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Not an event envelope", e);
         }
-        JsonNode payload = envelope.payload();
-        for (int revision = envelope.revision(); revision < current; revision++) {
-            Upcaster upcaster = upcasters.get(envelope.type() + "@" + revision);
+        EventHeader header = new EventHeader(wire.eventId(), wire.type(), wire.revision(), wire.tenantId(), wire.aggregateType(),
+                wire.aggregateId(), wire.sequence(), wire.occurredAt(), wire.actor());
+        Objects.requireNonNull(wire.payload(), "payload");
+        Class<? extends SamplanEvent> type = contract(header.type(), header.revision());
+        if (type == null) {
+            return new Received(header, Optional.empty());
+        }
+        try {
+            SamplanEvent event = header.revision() == contractOf(type).revision()
+                    ? mapper.readValue(wire.payload().asParser(mapper), type)
+                    : bind(upcast(header.type(), header.revision(), mapper.readTree(wire.payload().asParser(mapper))), type,
+                    header.type(), header.eventId());
+            return new Received(header, Optional.of(Objects.requireNonNull(event, "payload")));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Unreadable " + header.type() + " payload of event " + header.eventId(), e);
+        }
+    }
+
+    /** An envelope read by {@link #read(byte[])}: its header, and its event unless its type is unknown here. */
+    public record Received(EventHeader header, Optional<SamplanEvent> event) {
+    }
+
+    /** The envelope as written; the payload's tokens as read, for binding once its type and revision are known. */
+    private record Wire(UUID eventId, String type, int revision, String tenantId, String aggregateType, String aggregateId,
+                        long sequence, Instant occurredAt, String actor, TokenBuffer payload) {
+    }
+
+    /** The contract class of a type, null if unknown here; fails for a revision newer than this consumer reads. */
+    private Class<? extends SamplanEvent> contract(String type, int revision) {
+        Class<? extends SamplanEvent> contract = byType.get(type);
+        if (contract != null && revision > contractOf(contract).revision()) {
+            throw new UnsupportedRevisionException(type, revision, contractOf(contract).revision());
+        }
+        return contract;
+    }
+
+    /** The payload brought from its revision to the contract's current one. */
+    private JsonNode upcast(String type, int revision, JsonNode payload) {
+        int current = contractOf(byType.get(type)).revision();
+        for (int step = revision; step < current; step++) {
+            Upcaster upcaster = upcasters.get(type + "@" + step);
             if (upcaster == null) {
-                throw new UnsupportedRevisionException(envelope.type(), revision, current);
+                throw new UnsupportedRevisionException(type, step, current);
             }
             payload = upcaster.step().apply((ObjectNode) payload);
         }
+        return payload;
+    }
+
+    private SamplanEvent bind(JsonNode payload, Class<? extends SamplanEvent> type, String typeName, UUID eventId) {
         try {
-            return Optional.of(mapper.treeToValue(payload, type));
+            return mapper.treeToValue(payload, type);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Unreadable " + envelope.type() + " payload of event " + envelope.eventId(), e);
+            throw new IllegalArgumentException("Unreadable " + typeName + " payload of event " + eventId, e);
         }
     }
 

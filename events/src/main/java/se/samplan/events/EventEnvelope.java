@@ -35,21 +35,15 @@ public record EventEnvelope(
         JsonNode payload) {
 
     public EventEnvelope {
-        Objects.requireNonNull(eventId, "eventId");
-        Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(tenantId, "tenantId");
-        Objects.requireNonNull(aggregateType, "aggregateType");
-        Objects.requireNonNull(aggregateId, "aggregateId");
-        Objects.requireNonNull(occurredAt, "occurredAt");
-        Objects.requireNonNull(actor, "actor");
+        // The header's rules are the envelope's.
+        new EventHeader(eventId, type, revision, tenantId, aggregateType, aggregateId, sequence, occurredAt, actor);
         Objects.requireNonNull(payload, "payload");
-        if (revision < 1) {
-            throw new IllegalArgumentException("revision must be at least 1, was " + revision);
-        }
-        if (sequence < 0) {
-            throw new IllegalArgumentException("sequence must not be negative, was " + sequence);
-        }
         payload = payload.deepCopy();
+    }
+
+    /** The envelope's facts without its payload. */
+    public EventHeader header() {
+        return new EventHeader(eventId, type, revision, tenantId, aggregateType, aggregateId, sequence, occurredAt, actor);
     }
 
     /** The payload as JSON; a copy, so the envelope stays immutable. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import se.samplan.events.activity.ActivityKind;
+import se.samplan.events.activity.ActivityOccurrenceCompleted;
 import se.samplan.events.activity.ActivitySchedule;
 import se.samplan.events.activity.ActivityScheduled;
 import se.samplan.events.activity.PlannedOccurrence;
@@ -34,8 +35,13 @@ class EventCatalogTest {
                 try (InputStream in = getClass().getResourceAsStream(sample)) {
                     assertThat(in).as("sample %s", sample).isNotNull();
                     JsonNode payload = EventJson.mapper().readTree(in);
-                    SamplanEvent event = catalog.decode(envelope(type, revision, payload)).orElseThrow();
+                    EventEnvelope envelope = envelope(type, revision, payload);
+                    SamplanEvent event = catalog.decode(envelope).orElseThrow();
                     assertThat(event).isInstanceOf(contract);
+                    // The one-pass read of the published bytes gives the same header and event.
+                    EventCatalog.Received received = catalog.read(EventJson.write(envelope));
+                    assertThat(received.header()).as("sample %s", sample).isEqualTo(envelope.header());
+                    assertThat(received.event()).as("sample %s", sample).contains(event);
                     assertThat(event.associationId()).isEqualTo("finsam-lekeberg-orebro");
                     if (revision == current) {
                         // Nothing in the sample is lost or unknown to the record: the stored form is the contract.
@@ -81,6 +87,38 @@ class EventCatalogTest {
         assertThat(catalog.decode(envelope("SomethingNew", 1, payload))).isEmpty();
         assertThatThrownBy(() -> catalog.decode(envelope("PlanCreated", 2, payload)))
                 .isInstanceOf(EventCatalog.UnsupportedRevisionException.class);
+    }
+
+    @Test
+    void theOnePassReadTakesFieldsInAnyOrderKeepsExactAmountsAndRefusesWhatDecodeRefuses() {
+        String header = "\"eventId\":\"8d0f6a5e-1c1f-4a57-9a43-0b8c4f3a8e11\",\"tenantId\":\"sco\",\"aggregateType\":\"Activity\","
+                + "\"aggregateId\":\"a-1\",\"sequence\":3,\"occurredAt\":\"2022-02-16T10:00:00Z\",\"actor\":\"person-1\"";
+        String completed = "{\"activityId\":\"a-1\",\"associationId\":\"sco\",\"planId\":\"p-1\",\"occurrenceId\":\"2022-02\","
+                + "\"doneOn\":\"2022-02-16\",\"outcome\":\"Bra\",\"costSek\":500.00}";
+        // The payload before its type and revision: read as written, whatever the order.
+        EventCatalog.Received received = catalog.read(("{\"payload\":" + completed + "," + header
+                + ",\"type\":\"ActivityOccurrenceCompleted\",\"revision\":2}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        ActivityOccurrenceCompleted event = (ActivityOccurrenceCompleted) received.event().orElseThrow();
+        assertThat(event.costSek()).isEqualByComparingTo("500").extracting(java.math.BigDecimal::scale).isEqualTo(2);
+        assertThat(received.header().sequence()).isEqualTo(3);
+        assertThat(received.header().occurredAt()).isEqualTo(Instant.parse("2022-02-16T10:00:00Z"));
+
+        assertThat(catalog.read(bytes("{" + header + ",\"type\":\"SomethingNew\",\"revision\":1,\"payload\":{\"x\":[1,{}]}}"))
+                .event()).isEmpty();
+        assertThatThrownBy(() -> catalog.read(bytes("{" + header + ",\"type\":\"ActivityOccurrenceCompleted\",\"revision\":3,"
+                + "\"payload\":" + completed + "}"))).isInstanceOf(EventCatalog.UnsupportedRevisionException.class);
+        assertThatThrownBy(() -> catalog.read(bytes("{" + header + ",\"type\":\"ActivityOccurrenceCompleted\",\"revision\":2,"
+                + "\"payload\":null}"))).isInstanceOf(NullPointerException.class).hasMessage("payload");
+        assertThatThrownBy(() -> catalog.read(bytes("{" + header + ",\"revision\":2,\"payload\":" + completed + "}")))
+                .isInstanceOf(NullPointerException.class).hasMessage("type");
+        assertThatThrownBy(() -> catalog.read(bytes("{" + header + ",\"type\":\"ActivityOccurrenceCompleted\",\"revision\":2,"
+                + "\"payload\":{\"doneOn\":\"not a date\"}}"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Unreadable ActivityOccurrenceCompleted payload");
+        assertThatThrownBy(() -> catalog.read(bytes("[]"))).isInstanceOf(java.io.UncheckedIOException.class);
+    }
+
+    private static byte[] bytes(String json) {
+        return json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test

@@ -1,7 +1,7 @@
 package se.samplan.reporting.activity;
 
 import org.springframework.stereotype.Component;
-import se.samplan.events.EventEnvelope;
+import se.samplan.events.EventHeader;
 import se.samplan.events.SamplanEvent;
 import se.samplan.events.activity.ActivityDetailsChanged;
 import se.samplan.events.activity.ActivityOccurrenceCancelled;
@@ -76,7 +76,7 @@ class ActivityProjection implements Projection {
     }
 
     @Override
-    public void apply(EventEnvelope envelope, SamplanEvent event, Writes writes) {
+    public void apply(EventHeader header, SamplanEvent event, Writes writes) {
         if (event instanceof ActivityScheduled e) {
             writes.row(ADD, e.activityId(), e.associationId(), e.planId(), e.title(), e.kind(), e.channel(), e.budgetSek());
             // A new activity has no occurrences to unschedule or keep.

@@ -19,8 +19,7 @@ import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import se.samplan.events.EventCatalog;
-import se.samplan.events.EventEnvelope;
-import se.samplan.events.EventJson;
+import se.samplan.events.EventHeader;
 import se.samplan.events.SamplanEvent;
 import se.samplan.events.activity.ActivityEvent;
 import se.samplan.events.plan.PlanEvent;
@@ -134,10 +133,10 @@ class EventIntake implements ConsumerSeekAware {
     private List<Outcome> apply(List<ConsumerRecord<String, byte[]>> records) {
         List<Read> reads = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {
-            EventEnvelope envelope = EventJson.read(record.value());
+            EventCatalog.Received received = catalog.read(record.value());
             Header traceParent = record.headers().lastHeader("traceparent");
-            reads.add(new Read(new TopicPartition(record.topic(), record.partition()), record.offset(), envelope,
-                    catalog.decode(envelope), traceParent == null ? null : new String(traceParent.value(), StandardCharsets.UTF_8)));
+            reads.add(new Read(new TopicPartition(record.topic(), record.partition()), record.offset(), received.header(),
+                    received.event(), traceParent == null ? null : new String(traceParent.value(), StandardCharsets.UTF_8)));
         }
         // A record at or past its partition's position is new to this consumer...
         Map<TopicPartition, Long> next = positions.lockPartitions(reads.stream().map(Read::partition).distinct().toList());
@@ -148,7 +147,7 @@ class EventIntake implements ConsumerSeekAware {
             if (read.offset() >= next.get(read.partition())) {
                 next.put(read.partition(), read.offset() + 1);
                 unread[i] = true;
-                aggregates.add(read.envelope().aggregateId());
+                aggregates.add(read.header().aggregateId());
             }
         }
         // ...and its event is new if its aggregate's last applied sequence is below it: not a publisher's retry.
@@ -165,25 +164,25 @@ class EventIntake implements ConsumerSeekAware {
         List<Outcome> outcomes = new ArrayList<>(reads.size());
         for (int i = 0; i < reads.size(); i++) {
             Read read = reads.get(i);
-            EventEnvelope envelope = read.envelope();
-            boolean fresh = unread[i] && envelope.sequence() > last.get(envelope.aggregateId());
+            EventHeader header = read.header();
+            boolean fresh = unread[i] && header.sequence() > last.get(header.aggregateId());
             if (fresh) {
-                last.put(envelope.aggregateId(), envelope.sequence());
-                applied.put(envelope.aggregateId(), envelope.sequence());
+                last.put(header.aggregateId(), header.sequence());
+                applied.put(header.aggregateId(), header.sequence());
                 read.event().ifPresent(e -> {
                     Runnable work = () -> {
-                        writes.forAggregate(envelope.aggregateId());
-                        projections.forEach(projection -> projection.apply(envelope, e, writes));
+                        writes.forAggregate(header.aggregateId());
+                        projections.forEach(projection -> projection.apply(header, e, writes));
                     };
                     if (rebuilding) {
                         work.run();
                     } else {
                         inTrace(read, work);
-                        announcements.add(new Changes.Change(envelope.tenantId(), planOf(e), envelope.type(), envelope.aggregateId()));
+                        announcements.add(new Changes.Change(header.tenantId(), planOf(e), header.type(), header.aggregateId()));
                     }
                 });
             }
-            outcomes.add(new Outcome(envelope, fresh));
+            outcomes.add(new Outcome(header, fresh));
         }
         writes.flush();
         // After the writes: an announcement names the partners the plan has with them.
@@ -212,7 +211,7 @@ class EventIntake implements ConsumerSeekAware {
     }
 
     /** A record decoded; its event is empty when this service does not know the type. */
-    private record Read(TopicPartition partition, long offset, EventEnvelope envelope, Optional<SamplanEvent> event,
+    private record Read(TopicPartition partition, long offset, EventHeader header, Optional<SamplanEvent> event,
                         String traceParent) {
     }
 
@@ -222,12 +221,12 @@ class EventIntake implements ConsumerSeekAware {
         for (Outcome outcome : outcomes) {
             (outcome.fresh() ? applied : duplicates).increment();
             if (outcome.fresh()) {
-                lag.record(Duration.between(outcome.envelope().occurredAt(), now));
+                lag.record(Duration.between(outcome.header().occurredAt(), now));
             }
         }
     }
 
-    private record Outcome(EventEnvelope envelope, boolean fresh) {
+    private record Outcome(EventHeader header, boolean fresh) {
     }
 
     private static String planOf(SamplanEvent event) {

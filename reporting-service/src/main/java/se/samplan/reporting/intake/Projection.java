@@ -1,6 +1,6 @@
 package se.samplan.reporting.intake;
 
-import se.samplan.events.EventEnvelope;
+import se.samplan.events.EventHeader;
 import se.samplan.events.SamplanEvent;
 
 import java.util.List;
@@ -13,7 +13,7 @@ import java.util.List;
  */
 public interface Projection {
 
-    void apply(EventEnvelope envelope, SamplanEvent event, Writes writes);
+    void apply(EventHeader header, SamplanEvent event, Writes writes);
 
     /** The tables this projection alone writes: a rebuild empties them and reads every topic again. */
     List<String> tables();

@@ -19,10 +19,12 @@ import java.util.regex.Pattern;
  * per-statement work (planning, executor start, locks) once per poll, which is what bounded the replay.
  * <p>
  * Every row a projection writes belongs to the aggregate whose event wrote it, so only each aggregate's
- * own steps must keep their order: the n-th step of every aggregate forms level n, a level's rows (one
- * step per aggregate at most) run grouped by statement, and the levels run in order. A statement that
- * reads the tables (a subquery) therefore sees every earlier step of its aggregate, and no statement
- * meets the same row twice.
+ * own steps must keep their order. Steps go into levels that run in order, a level's rows grouped by
+ * statement: a step on the whole aggregate goes after all its earlier steps, and a step on one part of
+ * it (a milestone, a risk: {@link #partRow}) after the earlier steps on that part and on the whole only.
+ * So a plan's many moves of different milestones in one poll share levels instead of taking one each.
+ * A statement that reads the tables (a subquery) therefore sees every earlier step that touched what it
+ * reads, and no statement meets the same row twice.
  */
 public final class Writes {
 
@@ -32,7 +34,10 @@ public final class Writes {
 
     private final JdbcTemplate jdbc;
     private final List<Map<String, List<Object[]>>> levels = new ArrayList<>();
-    private final Map<String, Integer> depth = new HashMap<>();
+    /** Per aggregate: the level after its last step, after its last step on the whole, after its last on each part. */
+    private final Map<String, Integer> afterLast = new HashMap<>();
+    private final Map<String, Integer> afterWhole = new HashMap<>();
+    private final Map<String, Integer> afterPart = new HashMap<>();
     private String aggregateId;
 
     Writes(JdbcTemplate jdbc) {
@@ -54,6 +59,19 @@ public final class Writes {
      * statement, so they must not touch the same row.
      */
     public void rows(String sql, List<Object[]> rows) {
+        add(null, sql, rows);
+    }
+
+    /**
+     * One row as the current event's next step on one part of its aggregate, e.g. {@code ("milestone", id)}:
+     * only for a statement that touches and reads rows of that part alone, since it may run before the
+     * aggregate's earlier steps on its other parts.
+     */
+    public void partRow(String part, String partId, String sql, Object... values) {
+        add(part + ' ' + partId, sql, List.<Object[]>of(values));
+    }
+
+    private void add(String part, String sql, List<Object[]> rows) {
         int parameters = PARAMETERS.computeIfAbsent(sql, Writes::parameters);
         for (Object[] row : rows) {
             if (row.length != parameters) {
@@ -63,7 +81,16 @@ public final class Writes {
         if (rows.isEmpty()) {
             return;
         }
-        int level = depth.merge(aggregateId, 1, Integer::sum) - 1;
+        int level;
+        if (part == null) {
+            level = afterLast.getOrDefault(aggregateId, 0);
+            afterWhole.put(aggregateId, level + 1);
+        } else {
+            String key = aggregateId + ' ' + part;
+            level = Math.max(afterPart.getOrDefault(key, 0), afterWhole.getOrDefault(aggregateId, 0));
+            afterPart.put(key, level + 1);
+        }
+        afterLast.merge(aggregateId, level + 1, Math::max);
         if (level == levels.size()) {
             levels.add(new LinkedHashMap<>());
         }

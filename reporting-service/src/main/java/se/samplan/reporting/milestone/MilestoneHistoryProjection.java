@@ -1,7 +1,7 @@
 package se.samplan.reporting.milestone;
 
 import org.springframework.stereotype.Component;
-import se.samplan.events.EventEnvelope;
+import se.samplan.events.EventHeader;
 import se.samplan.events.SamplanEvent;
 import se.samplan.events.plan.MilestoneAdded;
 import se.samplan.events.plan.MilestoneForecastChanged;
@@ -63,29 +63,29 @@ class MilestoneHistoryProjection implements Projection {
     }
 
     @Override
-    public void apply(EventEnvelope envelope, SamplanEvent event, Writes writes) {
+    public void apply(EventHeader header, SamplanEvent event, Writes writes) {
         if (event instanceof MilestoneAdded e) {
-            writes.row(ADD, e.planId(), e.milestoneId(), e.associationId(), e.name(), e.targetDate(), e.forecastDate(), e.status());
+            writes.partRow("milestone", e.milestoneId(), ADD, e.planId(), e.milestoneId(), e.associationId(), e.name(), e.targetDate(), e.forecastDate(), e.status());
             Integer slip = e.forecastDate() == null || e.targetDate() == null ? null
                     : (int) ChronoUnit.DAYS.between(e.targetDate(), e.forecastDate());
-            move(writes, MOVE_ADDED, envelope, e.planId(), e.milestoneId(), e.associationId(), "ADDED", null, e.forecastDate(),
+            move(writes, MOVE_ADDED, header, e.planId(), e.milestoneId(), e.associationId(), "ADDED", null, e.forecastDate(),
                     null, e.status().name(), null, slip);
         } else if (event instanceof MilestoneRenamed e) {
-            writes.row(RENAME, e.name(), e.planId(), e.milestoneId());
+            writes.partRow("milestone", e.milestoneId(), RENAME, e.name(), e.planId(), e.milestoneId());
         } else if (event instanceof MilestoneForecastChanged e) {
-            writes.row(FORECAST, e.newDate(), e.planId(), e.milestoneId());
-            move(writes, MOVE_FORECAST, envelope, e.planId(), e.milestoneId(), e.associationId(), "FORECAST", e.previousDate(),
+            writes.partRow("milestone", e.milestoneId(), FORECAST, e.newDate(), e.planId(), e.milestoneId());
+            move(writes, MOVE_FORECAST, header, e.planId(), e.milestoneId(), e.associationId(), "FORECAST", e.previousDate(),
                     e.newDate(), null, null, e.reason(), null);
         } else if (event instanceof MilestoneTargetDateChanged e) {
-            writes.row(TARGET, e.newDate(), e.planId(), e.milestoneId());
-            move(writes, MOVE_TARGET, envelope, e.planId(), e.milestoneId(), e.associationId(), "TARGET", e.previousDate(),
+            writes.partRow("milestone", e.milestoneId(), TARGET, e.newDate(), e.planId(), e.milestoneId());
+            move(writes, MOVE_TARGET, header, e.planId(), e.milestoneId(), e.associationId(), "TARGET", e.previousDate(),
                     e.newDate(), null, null, e.reason(), null);
         } else if (event instanceof MilestoneStatusChanged e) {
-            writes.row(STATUS, e.newStatus(), e.planId(), e.milestoneId());
-            move(writes, MOVE_STATUS, envelope, e.planId(), e.milestoneId(), e.associationId(), "STATUS", null, null,
+            writes.partRow("milestone", e.milestoneId(), STATUS, e.newStatus(), e.planId(), e.milestoneId());
+            move(writes, MOVE_STATUS, header, e.planId(), e.milestoneId(), e.associationId(), "STATUS", null, null,
                     e.previousStatus().name(), e.newStatus().name(), e.reason(), null);
         } else if (event instanceof MilestoneRemoved e) {
-            writes.row(REMOVE, e.planId(), e.milestoneId());
+            writes.partRow("milestone", e.milestoneId(), REMOVE, e.planId(), e.milestoneId());
         }
     }
 
@@ -97,10 +97,10 @@ class MilestoneHistoryProjection implements Projection {
                  WHERE m.plan_id = r.plan_id AND m.milestone_id = r.milestone_id""".formatted(column, type);
     }
 
-    private static void move(Writes writes, String statement, EventEnvelope envelope, String planId, String milestoneId,
+    private static void move(Writes writes, String statement, EventHeader header, String planId, String milestoneId,
                              String associationId, String kind, LocalDate previous, LocalDate next, String previousStatus,
                              String newStatus, String reason, Integer slip) {
-        writes.row(statement, envelope.eventId(), planId, milestoneId, associationId, envelope.occurredAt(), kind, previous, next,
+        writes.partRow("milestone", milestoneId, statement, header.eventId(), planId, milestoneId, associationId, header.occurredAt(), kind, previous, next,
                 previousStatus, newStatus, reason, slip);
     }
 }

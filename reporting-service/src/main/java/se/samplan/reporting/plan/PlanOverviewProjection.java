@@ -1,7 +1,7 @@
 package se.samplan.reporting.plan;
 
 import org.springframework.stereotype.Component;
-import se.samplan.events.EventEnvelope;
+import se.samplan.events.EventHeader;
 import se.samplan.events.SamplanEvent;
 import se.samplan.events.plan.PlanClosed;
 import se.samplan.events.plan.PlanCreated;
@@ -48,8 +48,8 @@ class PlanOverviewProjection implements Projection {
     }
 
     @Override
-    public void apply(EventEnvelope envelope, SamplanEvent event, Writes writes) {
-        Instant at = envelope.occurredAt();
+    public void apply(EventHeader header, SamplanEvent event, Writes writes) {
+        Instant at = header.occurredAt();
         if (event instanceof PlanCreated created) {
             writes.row(CREATE, created.planId(), created.associationId(), created.title(), created.periodStart(),
                     created.periodEnd(), at, created.ownerId());

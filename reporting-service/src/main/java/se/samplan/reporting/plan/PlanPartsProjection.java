@@ -1,7 +1,7 @@
 package se.samplan.reporting.plan;
 
 import org.springframework.stereotype.Component;
-import se.samplan.events.EventEnvelope;
+import se.samplan.events.EventHeader;
 import se.samplan.events.SamplanEvent;
 import se.samplan.events.plan.PartnerAssociationAdded;
 import se.samplan.events.plan.PartnerAssociationRemoved;
@@ -50,18 +50,18 @@ class PlanPartsProjection implements Projection {
     }
 
     @Override
-    public void apply(EventEnvelope envelope, SamplanEvent event, Writes writes) {
+    public void apply(EventHeader header, SamplanEvent event, Writes writes) {
         if (event instanceof PartnerAssociationAdded e) {
-            writes.row(ADD_PARTNER, e.planId(), e.partnerAssociationId(), e.access(), e.associationId());
+            writes.partRow("partner", e.partnerAssociationId(), ADD_PARTNER, e.planId(), e.partnerAssociationId(), e.access(), e.associationId());
         } else if (event instanceof PartnerAssociationRemoved e) {
-            writes.row(REMOVE_PARTNER, e.planId(), e.partnerAssociationId());
+            writes.partRow("partner", e.partnerAssociationId(), REMOVE_PARTNER, e.planId(), e.partnerAssociationId());
         } else if (event instanceof RiskAdded e) {
-            writes.row(ADD_RISK, e.planId(), e.riskId(), e.associationId(), e.description(), e.mitigation(), e.likelihood(),
-                    e.impact(), envelope.occurredAt());
+            writes.partRow("risk", e.riskId(), ADD_RISK, e.planId(), e.riskId(), e.associationId(), e.description(), e.mitigation(), e.likelihood(),
+                    e.impact(), header.occurredAt());
         } else if (event instanceof RiskChanged e) {
-            writes.row(CHANGE_RISK, e.description(), e.mitigation(), e.likelihood(), e.impact(), e.planId(), e.riskId());
+            writes.partRow("risk", e.riskId(), CHANGE_RISK, e.description(), e.mitigation(), e.likelihood(), e.impact(), e.planId(), e.riskId());
         } else if (event instanceof RiskRemoved e) {
-            writes.row(REMOVE_RISK, e.planId(), e.riskId());
+            writes.partRow("risk", e.riskId(), REMOVE_RISK, e.planId(), e.riskId());
         } else if (event instanceof PlanOwnerChanged e) {
             writes.row(CHANGE_OWNER, e.ownerId(), e.planId());
         }

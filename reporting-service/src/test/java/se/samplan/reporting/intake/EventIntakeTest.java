@@ -270,7 +270,7 @@ class EventIntakeTest {
     }
 
     /**
-     * A poll's statements run together, level by level per aggregate (Writes): a poll holding whole
+     * A poll's statements run together, level by level per aggregate and part (Writes): a poll holding whole
      * histories of several plans and activities, interleaved, gives what applying them one poll per
      * record gives, including each move's slip read from the milestone as the events before it left it.
      */
@@ -283,15 +283,24 @@ class EventIntakeTest {
             Object targetMoved = new MilestoneTargetDateChanged(plan, "sco", "m1", target, target.plusDays(10), "Styrelsen");
             // The plans move their milestone in different orders, so a poll's statements cannot follow one common order.
             boolean forecastFirst = !plan.equals("plan-y");
+            // A second milestone and risk whose steps interleave with the first's (each part's steps share
+            // levels with the other's), and a step on the whole plan between them.
+            LocalDate target2 = LocalDate.of(2022, 6, 1);
             List<Object> planEvents = List.of(
                     new PlanCreated(plan, "sco", "Plan " + plan, LocalDate.of(2022, 1, 1), LocalDate.of(2022, 12, 31), "person-1"),
                     new MilestoneAdded(plan, "sco", "m1", "Webb", target, target.plusDays(3), Rating.G),
+                    new MilestoneAdded(plan, "sco", "m2", "Film", target2, target2, Rating.G),
                     forecastFirst ? forecast : targetMoved,
+                    new MilestoneForecastChanged(plan, "sco", "m2", target2, target2.plusDays(5), "Byrån"),
                     forecastFirst ? targetMoved : forecast,
                     new MilestoneStatusChanged(plan, "sco", "m1", Rating.G, Rating.O, "Försenad"),
                     new RiskAdded(plan, "sco", "r1", "Låg närvaro", "Påminnelser", 3, 2),
+                    new MilestoneStatusChanged(plan, "sco", "m2", Rating.G, Rating.R, "Ingen film"),
+                    new RiskAdded(plan, "sco", "r2", "Sjukdom", "Ersättare", 2, 3),
                     new RiskChanged(plan, "sco", "r1", "Låg närvaro", "Sms", 2, 2),
-                    new PlanRetitled(plan, "sco", "Plan " + plan + " 2022"));
+                    new PlanRetitled(plan, "sco", "Plan " + plan + " 2022"),
+                    new RiskRemoved(plan, "sco", "r2"),
+                    new MilestoneForecastChanged(plan, "sco", "m2", target2.plusDays(5), target2.plusDays(1), "Klippt"));
             histories.add(sequenced(plan, planEvents));
             for (String activity : List.of(plan + "-a1", plan + "-a2")) {
                 List<PlannedOccurrence> twice = List.of(new PlannedOccurrence("2022-02", LocalDate.of(2022, 2, 15)),
@@ -326,10 +335,9 @@ class EventIntakeTest {
         }
         records.forEach(one -> feed(List.of(one)));
         List<Map<String, Object>> oneByOne = everything();
-        assertThat(jdbc.queryForList("SELECT slip_days FROM milestone_move WHERE plan_id = 'plan-x' ORDER BY occurred_at", Integer.class))
-                .containsExactly(3, 20, 10, 10);
-        assertThat(jdbc.queryForList("SELECT slip_days FROM milestone_move WHERE plan_id = 'plan-y' ORDER BY occurred_at", Integer.class))
-                .containsExactly(3, -7, 10, 10);
+        assertThat(slips("plan-x", "m1")).containsExactly(3, 20, 10, 10);
+        assertThat(slips("plan-y", "m1")).containsExactly(3, -7, 10, 10);
+        assertThat(slips("plan-y", "m2")).containsExactly(0, 5, 5, 1);
         assertThat(jdbc.queryForObject("SELECT status FROM activity_occurrence WHERE activity_id = 'plan-z-a2' AND occurrence_id = '2022-04'",
                 String.class)).isEqualTo("IN_PROGRESS");
 
@@ -339,8 +347,16 @@ class EventIntakeTest {
         feed(records);
 
         assertThat(everything()).isEqualTo(oneByOne);
+        assertThat(slips("plan-y", "m2")).containsExactly(0, 5, 5, 1);
+        assertThat(jdbc.queryForList("SELECT risk_id || ':' || mitigation FROM plan_risk WHERE plan_id = 'plan-z'", String.class))
+                .containsExactly("r1:Sms");
         // Applied as one poll, not record by record after a failure.
         assertThat(meters.counter("samplan.events.polls.split", "consumer", "reporting").count()).isEqualTo(split);
+    }
+
+    private List<Integer> slips(String plan, String milestone) {
+        return jdbc.queryForList("SELECT slip_days FROM milestone_move WHERE plan_id = ? AND milestone_id = ? ORDER BY occurred_at",
+                Integer.class, plan, milestone);
     }
 
     /**
