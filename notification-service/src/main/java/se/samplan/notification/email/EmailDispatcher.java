@@ -14,8 +14,6 @@ import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.mail.MailException;
-import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.ConfigurableMimeFileTypeMap;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -44,9 +42,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Sends what the outbox holds. Each round leases a batch of due emails (SKIP LOCKED, so senders and
  * instances share the work and never send one email twice at once), sends them over one SMTP
- * connection and records each outcome as soon as it is known, in a transaction of its own: a process
- * killed mid-round has recorded every email the SMTP server accepted but the one it was killed on, and the
- * rest of its lease goes out once the lease has passed. An SMTP server that is down or answers 4xx means a retry with doubling backoff;
+ * connection and records each outcome as soon as it is known, a sent one in the transaction around its send
+ * ({@link Outbox#sendRecorded}): a process killed mid-round has recorded every email the SMTP server accepted
+ * but one whose commit was under way, and the rest of its lease goes out once the lease has passed. An SMTP server that is down or answers 4xx means a retry with doubling backoff;
  * a permanent 5xx rejection of the address marks the email rejected, shown in the outbox, not
  * retried.
  *
@@ -188,12 +186,10 @@ class EmailDispatcher {
             message.setHeader(TRACE_ID_HEADER, traceId);
             message.setSentDate(new Date());
             message.saveChanges();
-            smtp.send(message);
-            // Recorded at once, in its own transaction: should this process die now, only this email could go twice.
-            outbox.markSent(email.id(), message.getMessageID());
+            outbox.sendRecorded(email.id(), message.getMessageID(), () -> smtp.send(message));
             log.info("Sent {} email {}", email.kind(), email.id());
             meters.counter("samplan.emails.sent", "kind", email.kind()).increment();
-        } catch (MessagingException | MailException e) {
+        } catch (MessagingException e) {
             if (isPermanentRejection(e)) {
                 log.warn("SMTP rejected {} for {} permanently: {}", email.kind(), email.recipient(), e.getMessage());
                 transaction.executeWithoutResult(status -> {
@@ -266,11 +262,8 @@ class EmailDispatcher {
     }
 
     /** A 5xx for the address or the message: sending it again will not help. */
-    static boolean isPermanentRejection(Exception e) {
+    static boolean isPermanentRejection(MessagingException e) {
         Throwable cause = e;
-        if (e instanceof MailSendException send && !send.getFailedMessages().isEmpty()) {
-            cause = send.getFailedMessages().values().iterator().next();
-        }
         while (cause != null) {
             if (cause instanceof SMTPAddressFailedException address) {
                 return address.getReturnCode() >= 500;

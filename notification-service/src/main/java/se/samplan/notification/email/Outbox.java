@@ -1,7 +1,9 @@
 package se.samplan.notification.email;
 
+import jakarta.mail.MessagingException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -22,10 +24,12 @@ public class Outbox {
 
     private final JdbcTemplate jdbc;
     private final TraceParents traceParents;
+    private final TransactionTemplate transaction;
 
-    Outbox(JdbcTemplate jdbc, TraceParents traceParents) {
+    Outbox(JdbcTemplate jdbc, TraceParents traceParents, TransactionTemplate transaction) {
         this.jdbc = jdbc;
         this.traceParents = traceParents;
+        this.transaction = transaction;
     }
 
     /** Queues an email to go now; false when its key was queued before. */
@@ -78,7 +82,48 @@ public class Outbox {
                 ps -> ps.setArray(1, ps.getConnection().createArrayOf("bigint", ids.toArray())));
     }
 
-    void markSent(long id, String messageId) {
+    /** Hands one email to the SMTP server. */
+    @FunctionalInterface
+    interface Send {
+        void run() throws MessagingException;
+    }
+
+    /**
+     * Records the email as sent, then hands it to the SMTP server, in one transaction that commits the instant the
+     * server has accepted it; a failed send rolls the record back. A process killed between the server's 250 and the
+     * commit sends the email again later (under the same Message-ID): recording first leaves only the commit's round
+     * trip in that window, where recording after the send added a wait for a pooled connection and a statement. The
+     * commit does not wait for its WAL flush, which would widen the window on every email: a PostgreSQL crash right
+     * after it may lose the record, and the email goes again, as when the process dies in the window. The connection
+     * is held for the send (senders of the pool's connections at most).
+     */
+    void sendRecorded(long id, String messageId, Send send) throws MessagingException {
+        try {
+            transaction.executeWithoutResult(status -> {
+                jdbc.execute("SET LOCAL synchronous_commit = off");
+                markSent(id, messageId);
+                try {
+                    send.run();
+                } catch (MessagingException e) {
+                    throw new NotSent(e);
+                }
+            });
+        } catch (NotSent e) {
+            throw e.failure;
+        }
+    }
+
+    /** Carries a failed send out of the transaction, which it rolls back. */
+    private static final class NotSent extends RuntimeException {
+        private final MessagingException failure;
+
+        NotSent(MessagingException failure) {
+            super(failure);
+            this.failure = failure;
+        }
+    }
+
+    private void markSent(long id, String messageId) {
         jdbc.update("UPDATE outbound_email SET status = 'SENT', sent_at = now(), attempts = attempts + 1, "
                 + "smtp_message_id = ?, last_error = NULL WHERE id = ?", messageId, id);
     }

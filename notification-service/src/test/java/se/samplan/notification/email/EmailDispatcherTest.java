@@ -1,15 +1,13 @@
 package se.samplan.notification.email;
 
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.junit.jupiter.api.Test;
-import org.springframework.mail.MailSendException;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,18 +28,13 @@ class EmailDispatcherTest {
     @Test
     void onlyA5xxRejectionIsPermanent() throws Exception {
         InternetAddress address = new InternetAddress("nobody@samplan.local");
-        MimeMessage message = new MimeMessage((jakarta.mail.Session) null);
-        assertThat(EmailDispatcher.isPermanentRejection(new MailSendException(Map.of(message,
-                new SMTPAddressFailedException(address, "RCPT TO", 550, "5.1.1 no such user"))))).isTrue();
-        assertThat(EmailDispatcher.isPermanentRejection(new MailSendException(Map.of(message,
-                new SMTPAddressFailedException(address, "RCPT TO", 451, "4.3.0 try again later"))))).isFalse();
-        assertThat(EmailDispatcher.isPermanentRejection(new MailSendException("Mail server connection failed",
-                new MessagingException("Connection refused")))).isFalse();
         // As the SMTP transport itself throws them, on the connection a round of emails shares.
         assertThat(EmailDispatcher.isPermanentRejection(new SendFailedException("Invalid Addresses",
                 new SMTPAddressFailedException(address, "RCPT TO", 550, "5.1.1 no such user")))).isTrue();
         assertThat(EmailDispatcher.isPermanentRejection(new SendFailedException("Invalid Addresses",
                 new SMTPAddressFailedException(address, "RCPT TO", 451, "4.3.0 try again later")))).isFalse();
         assertThat(EmailDispatcher.isPermanentRejection(new MessagingException("Connection refused"))).isFalse();
+        assertThat(EmailDispatcher.isPermanentRejection(new SMTPSendFailedException("DATA", 554, "5.6.0 message refused",
+                null, null, null, null))).isTrue();
     }
 }

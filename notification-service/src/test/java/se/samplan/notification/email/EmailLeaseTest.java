@@ -2,6 +2,7 @@ package se.samplan.notification.email;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.tracing.Tracer;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,11 +76,11 @@ class EmailLeaseTest {
     void anEmailTheSmtpServerAcceptedIsNotSentAgainWhenItsSenderDiesMidRound() {
         queue(3);
         AtomicBoolean dying = new AtomicBoolean(true);
-        // The sender dies right after recording its first email, before it gets to the other two of its round.
-        Outbox dyingAfterFirst = new Outbox(jdbc, traceParents) {
+        // The sender dies right after sending and recording its first email, before it gets to the other two of its round.
+        Outbox dyingAfterFirst = new Outbox(jdbc, traceParents, transaction) {
             @Override
-            void markSent(long id, String messageId) {
-                super.markSent(id, messageId);
+            void sendRecorded(long id, String messageId, Send send) throws MessagingException {
+                super.sendRecorded(id, messageId, send);
                 if (dying.getAndSet(false)) {
                     throw new Death();
                 }
@@ -94,6 +95,21 @@ class EmailLeaseTest {
         sender.sendDue();
         assertThat(messageIds()).hasSize(3).doesNotHaveDuplicates();
         assertThat(statuses()).containsExactly("SENT", "SENT", "SENT");
+    }
+
+    @Test
+    void aSendThatFailsLeavesNoRecordOfIt() throws MessagingException {
+        queue(1);
+        long id = jdbc.queryForObject("SELECT id FROM outbound_email", Long.class);
+        assertThatThrownBy(() -> outbox.sendRecorded(id, "<x@samplan>", () -> {
+            throw new MessagingException("Connection reset");
+        })).isInstanceOf(MessagingException.class).hasMessage("Connection reset");
+        assertThat(statuses()).containsExactly("PENDING");
+        assertThat(jdbc.queryForMap("SELECT attempts, sent_at, smtp_message_id FROM outbound_email"))
+                .containsEntry("attempts", 0).containsEntry("sent_at", null).containsEntry("smtp_message_id", null);
+
+        outbox.sendRecorded(id, "<x@samplan>", () -> { });
+        assertThat(statuses()).containsExactly("SENT");
     }
 
     @Test
