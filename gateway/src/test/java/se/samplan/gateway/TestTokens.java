@@ -27,9 +27,14 @@ public final class TestTokens {
 
     /** A token with {@code roles}, signed with {@code key}, expiring {@code validSeconds} from now (negative: expired). */
     public static String token(String user, String association, List<String> roles, String key, long validSeconds) {
+        return token(DEV_ISSUER, user, association, roles, key, validSeconds);
+    }
+
+    /** As above, but naming {@code issuer} as its issuer. */
+    public static String token(String issuer, String user, String association, List<String> roles, String key, long validSeconds) {
         try {
             JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
-                    .issuer(DEV_ISSUER)
+                    .issuer(issuer)
                     .subject(user)
                     .claim("roles", roles)
                     .issueTime(new Date())

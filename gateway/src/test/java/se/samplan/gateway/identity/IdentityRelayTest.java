@@ -69,6 +69,9 @@ class IdentityRelayTest {
         http.get().uri("/api/plans")
                 .header("Authorization", "Bearer " + token("anna", "sco", List.of(), "another-key-of-at-least-32-bytes!!!!", 3600))
                 .exchange().expectStatus().isUnauthorized();
+        // Signed with the right key, but not by the development issuer.
+        http.get().uri("/api/plans").header("Authorization", "Bearer " + token("someone-else", "anna", "sco", List.of(), KEY, 3600))
+                .exchange().expectStatus().isUnauthorized();
         http.get().uri("/api/plans").header("Authorization", "Bearer " + token("anna", null, List.of(), KEY, 3600))
                 .exchange().expectStatus().isEqualTo(HttpStatus.FORBIDDEN)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
