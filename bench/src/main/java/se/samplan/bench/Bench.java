@@ -574,12 +574,17 @@ public final class Bench {
     }
 
     static void await(Check check, long seconds) throws Exception {
+        await(check, seconds, Duration.ofMillis(100));
+    }
+
+    /** Asks {@code check} every {@code poll} until it is done, for at most {@code seconds}. */
+    static void await(Check check, long seconds, Duration poll) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (!check.done()) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("Not done within " + seconds + " s");
             }
-            Thread.sleep(100);
+            Thread.sleep(poll.toMillis());
         }
     }
 

@@ -237,9 +237,10 @@ public final class EventCatalog {
                     ? mapper.readValue(wire.payload().asParser(mapper), type)
                     : bind(upcast(header.type(), header.revision(), mapper.readTree(wire.payload().asParser(mapper))), type,
                     header.type(), header.eventId());
-            return new Received(header, Optional.of(Objects.requireNonNull(event, "payload")));
+            // Never null: a null payload is refused above.
+            return new Received(header, Optional.of(event));
         } catch (IOException e) {
-            throw new IllegalArgumentException("Unreadable " + header.type() + " payload of event " + header.eventId(), e);
+            throw unreadable(header.type(), header.eventId(), e);
         }
     }
 
@@ -278,8 +279,12 @@ public final class EventCatalog {
         try {
             return mapper.treeToValue(payload, type);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Unreadable " + typeName + " payload of event " + eventId, e);
+            throw unreadable(typeName, eventId, e);
         }
+    }
+
+    private static IllegalArgumentException unreadable(String type, UUID eventId, IOException cause) {
+        return new IllegalArgumentException("Unreadable " + type + " payload of event " + eventId, cause);
     }
 
     /** The upcaster from {@code fromRevision} of {@code type}, if one is registered. */
