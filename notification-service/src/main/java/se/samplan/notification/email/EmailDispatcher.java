@@ -44,9 +44,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * instances share the work and never send one email twice at once), sends them over one SMTP
  * connection and records each outcome as soon as it is known, a sent one in the transaction around its send
  * ({@link Outbox#sendRecorded}): a process killed mid-round has recorded every email the SMTP server accepted
- * but one whose commit was under way, and the rest of its lease goes out once the lease has passed. An SMTP server that is down or answers 4xx means a retry with doubling backoff;
- * a permanent 5xx rejection of the address marks the email rejected, shown in the outbox, not
- * retried.
+ * but one whose commit was under way, and the rest of its lease goes out once the lease has passed. An SMTP
+ * server that is down or answers 4xx means a retry with doubling backoff; a permanent 5xx rejection of the
+ * address marks the email rejected, shown in the outbox, not retried.
  *
  * <p>Each send is a span continuing the trace the email was queued in, so the SMTP send of an email caused by a
  * request is in that request's trace; the trace id also goes into the {@value #TRACE_ID_HEADER} header.
